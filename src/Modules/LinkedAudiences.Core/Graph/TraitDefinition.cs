@@ -1,0 +1,18 @@
+namespace LinkedAudiences.Core.Graph;
+
+/// <summary>
+/// A profile trait. Exactly one of <see cref="Column"/> (a column of the profiles table) or
+/// <see cref="Path"/> (a dotted path inside <see cref="ProfileSource.TraitsColumn"/>, e.g. "address.city") is set.
+/// </summary>
+public sealed record TraitDefinition
+{
+    public required string Name { get; init; }
+
+    public required DataType Type { get; init; }
+
+    public string? Column { get; init; }
+
+    public string? Path { get; init; }
+
+    public IReadOnlyList<string> PathSegments => Path is null ? [] : Path.Split('.');
+}
