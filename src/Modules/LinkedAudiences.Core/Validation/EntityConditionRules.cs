@@ -177,7 +177,7 @@ internal static class EntityConditionRules
             if (!string.IsNullOrEmpty(aggregate.Column))
             {
                 errors.Add(path.Prop("column"), ValidationRules.InvalidAggregate,
-                    $"A count aggregate takes no column (found '{aggregate.Column}'); remove 'column' or use sum, avg, min or max.");
+                    $"The count aggregate takes no column (found '{aggregate.Column}'); remove 'column' or use sum, avg, min or max.");
             }
         }
         else
@@ -186,7 +186,7 @@ internal static class EntityConditionRules
             if (string.IsNullOrEmpty(aggregate.Column))
             {
                 subject = $"the {function}";
-                errors.Add(path.Prop("column"), ValidationRules.InvalidAggregate, $"A {function} aggregate needs a NUMBER column ('column').");
+                errors.Add(path.Prop("column"), ValidationRules.InvalidAggregate, $"The {function} aggregate needs a NUMBER column ('column').");
             }
             else if (entity is not null && GraphIndex.Column(entity, aggregate.Column) is not { } column)
             {
@@ -195,7 +195,7 @@ internal static class EntityConditionRules
             else if (entity is not null && GraphIndex.Column(entity, aggregate.Column) is { Type: not DataType.Number } other)
             {
                 errors.Add(path.Prop("column"), ValidationRules.InvalidAggregate,
-                    $"A {function} aggregate needs a NUMBER column; '{entity.Name}.{other.Name}' is {JsonNames.Of(other.Type)}.");
+                    $"The {function} aggregate needs a NUMBER column; '{entity.Name}.{other.Name}' is {JsonNames.Of(other.Type)}.");
             }
         }
 

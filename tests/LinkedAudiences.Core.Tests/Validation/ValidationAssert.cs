@@ -1,0 +1,16 @@
+using LinkedAudiences.Core.Validation;
+
+namespace LinkedAudiences.Core.Tests.Validation;
+
+internal static class ValidationAssert
+{
+    /// <summary>The result holds exactly this one error.</summary>
+    public static void Single(ValidationResult result, string path, string rule, string message)
+    {
+        Assert.False(result.IsValid);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(new ValidationError(path, rule, message), error);
+    }
+
+    public static void Valid(ValidationResult result) => Assert.True(result.IsValid, result.ToString());
+}
