@@ -140,7 +140,7 @@ internal static class GraphStructureRules
             Required(entity.Table, at.Prop("table"), $"Entity '{entity.Name}' needs a table ('table').", errors);
             Required(entity.PrimaryKey, at.Prop("primaryKey"), $"Entity '{entity.Name}' needs a primary key column ('primaryKey').", errors);
 
-            var columns = new NameSet(errors, $"column of entity '{entity.Name}'");
+            var columns = new NameSet(errors, "column", $"entity '{entity.Name}'");
             var list = entity.Columns ?? [];
             for (var c = 0; c < list.Count; c++)
             {

@@ -97,7 +97,7 @@ internal static class GraphWarehouseRules
         {
             if (columns[i] is { Name: { Length: > 0 } name } column)
             {
-                context.TypedColumn(table, name, column.Type, path.Prop("columns").At(i).Prop("name"), $"column '{name}' of entity '{entity.Name}'");
+                context.TypedColumn(table, name, column.Type, path.Prop("columns").At(i).Prop("name"), $"declared by entity '{entity.Name}'");
             }
         }
 
