@@ -108,7 +108,7 @@ public sealed class ComparisonRulesTests
     {
         var result = await CardFilterAsync("""
             { "property": "balance", "operator": "greaterThan", "ref": { "entity": "credit_card", "column": "card_limit" } },
-            { "property": "balance", "operator": "lessThan", "ref": { "trait": "loyalty.points" } }
+            { "property": "balance", "operator": "lessThan", "ref": { "trait": "loyalty_points" } }
             """);
 
         ValidationAssert.Valid(result);

@@ -60,14 +60,27 @@ public sealed class DefinitionReaderTests
     }
 
     [Fact]
-    public void Read_KindOnNestedEntityCondition_ExplainsNestedConditionsHaveNoKind()
+    public void Read_NestedEntityConditionWithOrWithoutKind_ReadsBoth()
     {
         var result = DefinitionReader.Read("""
-            { "groups": [ { "conditions": [ { "kind": "entity", "entity": "account", "conditions": [ { "kind": "entity", "entity": "order" } ] } ] } ] }
+            { "groups": [ { "conditions": [ { "kind": "entity", "entity": "account", "conditions": [
+              { "kind": "entity", "entity": "order" }, { "entity": "credit_card" } ] } ] } ] }
+            """);
+
+        Assert.True(result.IsValid, result.Validation.ToString());
+        var account = Assert.IsType<EntityCondition>(result.Value.Groups[0].Conditions[0]);
+        Assert.Equal(["order", "credit_card"], account.Conditions.Select(c => c.Entity));
+    }
+
+    [Fact]
+    public void Read_NestedConditionOfAnotherKind_ExplainsNestedConditionsAreEntityConditions()
+    {
+        var result = DefinitionReader.Read("""
+            { "groups": [ { "conditions": [ { "kind": "entity", "entity": "account", "conditions": [ { "kind": "trait", "trait": "plan" } ] } ] } ] }
             """);
 
         ValidationAssert.Single(result.Validation, "$.groups[0].conditions[0].conditions[0].kind", "invalid-json",
-            "Nested entity conditions take no 'kind': they are always entity conditions. Remove 'kind'.");
+            "Conditions nested in an entity condition are entity conditions: 'kind' can only be \"entity\" here; found \"trait\".");
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using LinkedAudiences.Core.Serialization;
 
 namespace LinkedAudiences.Core.Tests.Validation;
 
-/// <summary>The demo world's data graph (briefing names), written out here so validation tests do not depend on the generator.</summary>
+/// <summary>
+/// The demo world's data graph as docs/examples/demo.graph.json describes it, written out here so validation tests
+/// do not depend on the generator's branch.
+/// </summary>
 internal static class DemoGraph
 {
     public const string Json = """
@@ -24,10 +27,10 @@ internal static class DemoGraph
               { "name": "signed_up_at", "type": "TIMESTAMP", "column": "signed_up_at" },
               { "name": "is_vip", "type": "BOOLEAN", "column": "is_vip" },
               { "name": "preferred_contact_time", "type": "TIME", "column": "preferred_contact_time" },
-              { "name": "address.city", "type": "STRING", "path": "address.city" },
-              { "name": "address.country", "type": "STRING", "path": "address.country" },
-              { "name": "loyalty.tier", "type": "STRING", "path": "loyalty.tier" },
-              { "name": "loyalty.points", "type": "NUMBER", "path": "loyalty.points" },
+              { "name": "city", "type": "STRING", "path": "address.city" },
+              { "name": "country", "type": "STRING", "path": "address.country" },
+              { "name": "loyalty_tier", "type": "STRING", "path": "loyalty.tier" },
+              { "name": "loyalty_points", "type": "NUMBER", "path": "loyalty.points" },
               { "name": "last_seen_at", "type": "TIMESTAMP", "path": "last_seen_at" },
               { "name": "favorite_color", "type": "STRING", "path": "favorite_color" }
             ]

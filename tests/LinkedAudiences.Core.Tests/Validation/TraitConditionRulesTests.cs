@@ -8,7 +8,7 @@ public sealed class TraitConditionRulesTests
 
     [Theory]
     [InlineData("""{ "kind": "trait", "trait": "email" }""")]
-    [InlineData("""{ "kind": "trait", "trait": "loyalty.tier", "operator": "equals", "value": "gold", "negate": true }""")]
+    [InlineData("""{ "kind": "trait", "trait": "loyalty_tier", "operator": "equals", "value": "gold", "negate": true }""")]
     [InlineData("""{ "kind": "trait", "trait": "lifetime_value", "operator": "greaterThan", "ref": { "trait": "credit_limit" } }""")]
     [InlineData("""{ "kind": "trait", "trait": "preferred_contact_time", "operator": "lessThan", "value": "09:30" }""")]
     [InlineData("""{ "kind": "trait", "trait": "is_vip", "operator": "equals", "value": true }""")]

@@ -1,10 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace LinkedAudiences.Core.Definitions;
 
 /// <summary>
 /// With / without an entity related to the parent (the profile, or the entity of the enclosing condition).
 /// Nested <see cref="Conditions"/> are about the same row of this entity (SEMANTICS.md 4).
 /// </summary>
-public sealed record EntityCondition : Condition
+// Nested conditions are declared as EntityCondition, so without its own discriminator a nested "kind": "entity"
+// (as the examples write it) was refused as an unknown member. Declaring itself lets nested conditions carry
+// "kind" or omit it; polymorphism needs an unsealed type, hence no "sealed".
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(EntityCondition), "entity")]
+public record EntityCondition : Condition
 {
     /// <summary>The entity reached from the parent.</summary>
     public required string Entity { get; init; }

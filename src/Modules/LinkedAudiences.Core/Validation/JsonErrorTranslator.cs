@@ -46,8 +46,10 @@ internal static partial class JsonErrorTranslator
 
         if (UnknownDiscriminator().Match(ex.Message) is { Success: true } discriminator)
         {
-            return new(path.Prop("kind"), ValidationRules.InvalidJson,
-                $"'kind' must be one of: {ConditionKinds()}; found \"{discriminator.Groups["id"].Value}\".");
+            var found = discriminator.Groups["id"].Value;
+            return new(path.Prop("kind"), ValidationRules.InvalidJson, IsNestedCondition(path)
+                ? $"Conditions nested in an entity condition are entity conditions: 'kind' can only be \"entity\" here; found \"{found}\"."
+                : $"'kind' must be one of: {ConditionKinds()}; found \"{found}\".");
         }
 
         if (ex.Message.Contains("must specify a type discriminator", StringComparison.Ordinal))
@@ -67,22 +69,16 @@ internal static partial class JsonErrorTranslator
 
     private static string UnknownField(string name, Type? type, string path)
     {
-        var nested = IsNestedCondition(path);
-        if (type == typeof(EntityCondition) && nested && string.Equals(name, "kind", StringComparison.Ordinal))
-        {
-            return "Nested entity conditions take no 'kind': they are always entity conditions. Remove 'kind'.";
-        }
-
-        var allowed = type is null ? null : string.Join(", ", FieldsOf(type, withKind: !nested));
+        var allowed = type is null ? null : string.Join(", ", FieldsOf(type));
         return allowed is null
             ? $"'{name}' is not a known field."
             : $"'{name}' is not a field of {Describe(type, path)}; allowed fields: {allowed}.";
     }
 
-    private static IEnumerable<string> FieldsOf(Type type, bool withKind)
+    private static IEnumerable<string> FieldsOf(Type type)
     {
         var names = LinkedAudiencesJson.Options.GetTypeInfo(type).Properties.Where(p => p.Set is not null).Select(p => p.Name);
-        return withKind && typeof(Condition).IsAssignableFrom(type) ? names.Prepend("kind") : names;
+        return typeof(Condition).IsAssignableFrom(type) ? names.Prepend("kind") : names;
     }
 
     // Top-level conditions sit at $.groups[i].conditions[j]; a second "conditions[" means an entity condition's nested list.
