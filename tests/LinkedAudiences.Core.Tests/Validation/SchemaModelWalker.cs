@@ -23,7 +23,7 @@ internal sealed class SchemaModelWalker
 
     public void Walk(Type type)
     {
-        WalkType(type, _root, JsonPaths(type));
+        WalkType(type, _root, type.Name);
         foreach (var definition in _root.GetProperty("$defs").EnumerateObject())
         {
             if (!_usedDefinitions.Contains(definition.Name))
@@ -32,8 +32,6 @@ internal sealed class SchemaModelWalker
             }
         }
     }
-
-    private static string JsonPaths(Type type) => type.Name;
 
     private void WalkType(Type type, JsonElement node, string where)
     {

@@ -188,14 +188,18 @@ internal static class EntityConditionRules
                 subject = $"the {function}";
                 errors.Add(path.Prop("column"), ValidationRules.InvalidAggregate, $"The {function} aggregate needs a NUMBER column ('column').");
             }
-            else if (entity is not null && GraphIndex.Column(entity, aggregate.Column) is not { } column)
+            else if (entity is not null)
             {
-                errors.Add(path.Prop("column"), ValidationRules.UnknownColumn, $"Column '{aggregate.Column}' does not exist in entity '{entity.Name}'.");
-            }
-            else if (entity is not null && GraphIndex.Column(entity, aggregate.Column) is { Type: not DataType.Number } other)
-            {
-                errors.Add(path.Prop("column"), ValidationRules.InvalidAggregate,
-                    $"The {function} aggregate needs a NUMBER column; '{entity.Name}.{other.Name}' is {JsonNames.Of(other.Type)}.");
+                var column = GraphIndex.Column(entity, aggregate.Column);
+                if (column is null)
+                {
+                    errors.Add(path.Prop("column"), ValidationRules.UnknownColumn, $"Column '{aggregate.Column}' does not exist in entity '{entity.Name}'.");
+                }
+                else if (column.Type != DataType.Number)
+                {
+                    errors.Add(path.Prop("column"), ValidationRules.InvalidAggregate,
+                        $"The {function} aggregate needs a NUMBER column; '{entity.Name}.{column.Name}' is {JsonNames.Of(column.Type)}.");
+                }
             }
         }
 

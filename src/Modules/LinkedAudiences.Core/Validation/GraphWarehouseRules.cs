@@ -122,7 +122,7 @@ internal static class GraphWarehouseRules
         var fromKey = fromIsProfile ? graph.Profile?.IdColumn : entities[r.From!].Entity.PrimaryKey;
         var label = $"relationship '{r.Name}'";
 
-        if (r.Join is { } join && (r.Junction is null))
+        if (r.Join is { } join && r.Junction is null)
         {
             var left = fromTable is null ? null : context.Column(fromTable, join.FromColumn, path.Prop("join").Prop("fromColumn"), $"the join column of {label}");
             var right = to.Table is null ? null : context.Column(to.Table, join.ToColumn, path.Prop("join").Prop("toColumn"), $"the join column of {label}");
