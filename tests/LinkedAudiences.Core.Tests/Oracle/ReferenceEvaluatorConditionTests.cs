@@ -120,6 +120,10 @@ public sealed class ReferenceEvaluatorConditionTests
     [InlineData("""{ "kind": "entity", "entity": "pet" }""")]
     [InlineData("""{ "kind": "entity", "entity": "account", "where": { "filters": [ { "property": "status", "operator": "equals", "ref": { "entity": "credit_card", "column": "network" } } ] } }""")]
     [InlineData("""{ "kind": "audience", "audience": "not-imported", "mode": "import" }""")]
+    [InlineData("""{ "kind": "trait", "trait": "plan", "operator": "equals", "value": "pro", "ref": { "trait": "email" } }""")]
+    [InlineData("""{ "kind": "trait", "trait": "plan", "value": "pro" }""")]
+    [InlineData("""{ "kind": "entity", "entity": "account", "window": { "column": "status", "withinLastDays": 3 } }""")]
+    [InlineData("""{ "kind": "entity", "entity": "account", "aggregate": { "function": "sum", "column": "status", "operator": "greaterThan", "value": 1 } }""")]
     public void Members_InvalidDefinition_Throws(string condition)
     {
         var world = new TestWorld().Profile("p1", plan: "pro", isVip: true).Account(1, "p1");

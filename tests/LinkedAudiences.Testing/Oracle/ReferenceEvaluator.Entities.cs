@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LinkedAudiences.Core.Definitions;
 using LinkedAudiences.Core.Graph;
 
@@ -136,9 +137,7 @@ public sealed partial class ReferenceEvaluator
         {
             var column = row.Column(filter.Property);
             RequireOperator(column.Type, filter.Operator, $"Filter on {row.Entity.Name}.{column.Name}");
-            var right = filter.Ref is { } reference
-                ? ReferencedValue(reference, column.Type, scope, allowEntityColumns: true)
-                : TypedValues.FromConstant(column.Type, filter.Value, $"Filter on {row.Entity.Name}.{column.Name}");
+            var right = RightSide(filter.Value, filter.Ref, column.Type, scope, allowEntityColumns: true, $"Filter on {row.Entity.Name}.{column.Name}");
             return Comparisons.Compare(column.Type, row.Value(column), filter.Operator, right);
         });
     }
@@ -229,6 +228,19 @@ public sealed partial class ReferenceEvaluator
         return Comparisons.Compare(DataType.Number, value, aggregate.Operator, aggregate.Value);
     }
 
+    /// <summary>The right-hand side of a comparison: exactly one of a constant or a reference.</summary>
+    private object? RightSide(JsonElement? value, ValueReference? reference, DataType type, Scope scope, bool allowEntityColumns, string where)
+    {
+        if (value is not null && reference is not null)
+        {
+            throw new InvalidOperationException($"{where} has both a value and a reference.");
+        }
+
+        return reference is not null
+            ? ReferencedValue(reference, type, scope, allowEntityColumns)
+            : TypedValues.FromConstant(type, value, where);
+    }
+
     /// <summary>
     /// Rule 5 / SEMANTICS 8. {trait} → the profile's trait; {entity, column} → that column of the nearest row of the entity in the
     /// branch chain (self first, then parent...). Types must match; BOOLEAN takes constants only (rule 3).
@@ -239,6 +251,11 @@ public sealed partial class ReferenceEvaluator
         if (expected == DataType.Boolean)
         {
             throw new InvalidOperationException("BOOLEAN comparisons take constants only, not references.");
+        }
+
+        if (reference.Trait is not null && (reference.Entity is not null || reference.Column is not null))
+        {
+            throw new InvalidOperationException("A reference names both a trait and an entity column.");
         }
 
         if (reference.Trait is { } traitName)

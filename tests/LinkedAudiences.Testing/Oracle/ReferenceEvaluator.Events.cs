@@ -37,9 +37,7 @@ public sealed partial class ReferenceEvaluator
                 ?? throw new InvalidOperationException($"Unknown event property {filter.Property}.");
             RequireOperator(property.Type, filter.Operator, $"Event filter on {filter.Property}");
             // Event filters may reference profile traits only (the seeds' "Event conditions" section).
-            var right = filter.Ref is { } reference
-                ? ReferencedValue(reference, property.Type, Scope.Of(profile), allowEntityColumns: false)
-                : TypedValues.FromConstant(property.Type, filter.Value, $"Event filter on {filter.Property}");
+            var right = RightSide(filter.Value, filter.Ref, property.Type, Scope.Of(profile), allowEntityColumns: false, $"Event filter on {filter.Property}");
             return Comparisons.Compare(property.Type, row.Property(property, isContext), filter.Operator, right);
         });
     }

@@ -19,9 +19,7 @@ public sealed partial class ReferenceEvaluator
         }
 
         RequireOperator(trait.Type, op, $"Trait condition on {trait.Name}");
-        var right = condition.Ref is { } reference
-            ? ReferencedValue(reference, trait.Type, Scope.Of(profile), allowEntityColumns: false)
-            : TypedValues.FromConstant(trait.Type, condition.Value, $"Trait condition on {trait.Name}");
+        var right = RightSide(condition.Value, condition.Ref, trait.Type, Scope.Of(profile), allowEntityColumns: false, $"Trait condition on {trait.Name}");
 
         // A missing trait is null here, so even notEquals / notContains are FALSE for it (SEMANTICS 5).
         return Comparisons.Compare(trait.Type, value, op, right);
