@@ -105,13 +105,15 @@ public sealed class RandomDefinitionGeneratorTests(ITestOutputHelper output)
     public void Describe_CaseWithPartOfAudience_PrintsDefinitionImportsAndMemberships()
     {
         var generator = Generator(6);
-        var withImport = Enumerable.Range(0, 500).Select(_ => generator.Next()).First(c => c.Imports.Count > 0 && c.Memberships.Count > 0);
+        var withImport = Enumerable.Range(0, 500).Select(_ => generator.Next()).First(c => c.Imports.Count > c.Memberships.Count && c.Memberships.Count > 0);
 
         var text = withImport.Describe();
 
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"seed {withImport.Seed}"), text, StringComparison.Ordinal);
         Assert.Contains("\"kind\": \"audience\"", text, StringComparison.Ordinal);
-        Assert.Contains("Import \"" + withImport.Imports.Keys.First() + "\"", text, StringComparison.Ordinal);
+        var imported = withImport.Imports.Keys.First(k => !withImport.Memberships.ContainsKey(k));
+        Assert.Contains("Audience \"" + imported + "\" (imported)", text, StringComparison.Ordinal);
+        Assert.Contains("Audience \"" + withImport.Memberships.Keys.First() + "\" (membership-mode)", text, StringComparison.Ordinal);
         Assert.Contains("Stored membership \"" + withImport.Memberships.Keys.First() + "\"", text, StringComparison.Ordinal);
         Assert.Equal(withImport.Memberships.Values.Sum(m => m.Count), withImport.MembershipRows().Count());
     }

@@ -96,6 +96,8 @@ internal sealed partial class CaseBuilder
         }
 
         var storedKey = $"stored-{seed}-{n}";
+        // The referenced audience must exist for the reference to be valid; its last stored membership is what is read.
+        _imports[storedKey] = ProfileDefinition(allowAudiences: false, maxGroups: 1, maxConditions: 1, maxDepth: 2);
         var share = 0.1 + (random.NextDouble() * 0.5);
         // A stored membership may be stale: it can name a profile that no longer exists.
         var members = Sampler.ProfileKeys.Where(_ => Chance(share)).Append("no-such-profile").ToHashSet(StringComparer.Ordinal);

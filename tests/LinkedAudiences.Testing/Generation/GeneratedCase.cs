@@ -20,8 +20,16 @@ public sealed class GeneratedCase
 
     public required AudienceDefinition Definition { get; init; }
 
+    /// <summary>
+    /// Every audience the definition references, by key: import-mode ones are evaluated from here; membership-mode ones are here
+    /// too so that the reference resolves (validators require the audience to exist), their stored set is in <see cref="Memberships"/>.
+    /// </summary>
     public Dictionary<string, AudienceDefinition> Imports { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>The referenced audiences as a catalogue (for validators and compilers).</summary>
+    public IAudienceCatalog Catalog => new InMemoryAudienceCatalog(Imports);
+
+    /// <summary>The last stored membership of each membership-mode audience; it may name profiles that no longer exist.</summary>
     public Dictionary<string, IReadOnlySet<string>> Memberships { get; init; } = new(StringComparer.Ordinal);
 
     public int Seed { get; init; }
@@ -40,7 +48,8 @@ public sealed class GeneratedCase
         text.AppendLine(LinkedAudiencesJson.Serialize(Definition));
         foreach (var (key, imported) in Imports.OrderBy(i => i.Key, StringComparer.Ordinal))
         {
-            text.Append(CultureInfo.InvariantCulture, $"Import \"{key}\":").AppendLine();
+            var role = Memberships.ContainsKey(key) ? "membership-mode" : "imported";
+            text.Append(CultureInfo.InvariantCulture, $"Audience \"{key}\" ({role}):").AppendLine();
             text.AppendLine(LinkedAudiencesJson.Serialize(imported));
         }
 
