@@ -42,7 +42,7 @@ public sealed class RandomDefinitionGeneratorTests(ITestOutputHelper output)
         for (var i = 0; i < Cases; i++)
         {
             var generated = generator.Next();
-            var members = evaluator.Members(generated.Definition, TestWorld.AsOf, generated.Imports, generated.Memberships);
+            var members = evaluator.Members(generated, TestWorld.AsOf);
             var universe = generated.Definition.Target.Type == TargetType.Profile ? 150 : int.MaxValue;
             if (members.Count == 0)
             {
@@ -62,6 +62,41 @@ public sealed class RandomDefinitionGeneratorTests(ITestOutputHelper output)
         Assert.True(between >= Cases / 2, $"Only {between} of {Cases} cases had some but not all members (empty {empty}, everyone {everyone}).");
         Assert.InRange(empty, 1, Cases / 3);
         Assert.InRange(everyone, 1, Cases / 4);
+    }
+
+    [Fact]
+    public void MatchedEntities_GeneratedCases_HangUnderMembersAndTheirBranches()
+    {
+        var evaluator = new ReferenceEvaluator(OracleTestGraph.Graph, s_world.Value);
+        var generator = Generator(7);
+        var rows = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            var generated = generator.Next();
+            var members = evaluator.Members(generated, TestWorld.AsOf);
+            var matches = evaluator.MatchedEntities(generated, TestWorld.AsOf);
+            rows += matches.Count;
+            var keys = matches.Select(m => (m.Branch, m.EntityKey, m.MemberKey)).ToHashSet();
+            foreach (var match in matches)
+            {
+                Assert.Contains(match.MemberKey, members);
+                if (generated.Definition.Target.Type == TargetType.Profile)
+                {
+                    // Branch "g.c" is depth 1 under the profile; every further segment is one level deeper, under a matched row.
+                    Assert.Equal(match.Branch.Split('.').Length - 1, match.Depth);
+                    if (match.Depth == 1)
+                    {
+                        Assert.Equal(match.MemberKey, match.ParentKey);
+                    }
+                    else
+                    {
+                        Assert.Contains((match.Branch[..match.Branch.LastIndexOf('.')], match.ParentKey, match.MemberKey), keys);
+                    }
+                }
+            }
+        }
+
+        Assert.True(rows > 0, "No generated case matched any entity.");
     }
 
     [Fact]

@@ -8,8 +8,9 @@ internal sealed class ProfileRow
 {
     private readonly ProfileSource _source;
     private readonly InMemoryTable _table;
-    private JsonDocument? _traits;
-    private bool _traitsParsed;
+
+    // Parsed once, on first use, and safely when evaluations share the row across threads.
+    private readonly Lazy<JsonDocument?> _traits;
 
     public ProfileRow(ProfileSource source, InMemoryTable table, object?[] values)
     {
@@ -17,6 +18,7 @@ internal sealed class ProfileRow
         _table = table;
         Values = values;
         Key = KeyText.Of(table.Get(values, source.IdColumn));
+        _traits = new Lazy<JsonDocument?>(ParseTraits);
     }
 
     public object?[] Values { get; }
@@ -39,7 +41,7 @@ internal sealed class ProfileRow
             throw new InvalidOperationException($"Trait {trait.Name} has neither a column nor a path.");
         }
 
-        var element = TraitsRoot();
+        var element = _traits.Value?.RootElement;
         foreach (var segment in trait.PathSegments)
         {
             // A path through something that is not an object, or a key that is not there, is a missing trait.
@@ -54,19 +56,8 @@ internal sealed class ProfileRow
         return TypedValues.FromJson(trait.Type, element);
     }
 
-    private JsonElement? TraitsRoot()
-    {
-        if (!_traitsParsed)
-        {
-            if (_source.TraitsColumn is null)
-            {
-                throw new InvalidOperationException("The data graph declares nested traits but no traits column.");
-            }
-
-            _traits = Raw(_source.TraitsColumn) is string json ? JsonDocument.Parse(json) : null;
-            _traitsParsed = true;
-        }
-
-        return _traits?.RootElement;
-    }
+    private JsonDocument? ParseTraits() =>
+        _source.TraitsColumn is null
+            ? throw new InvalidOperationException("The data graph declares nested traits but no traits column.")
+            : Raw(_source.TraitsColumn) is string json ? JsonDocument.Parse(json) : null;
 }
