@@ -116,6 +116,16 @@ public sealed class CompiledSqlSmokeTests : IDisposable
     }
 
     [Fact]
+    public void Members_StringOperators_AreCaseSensitiveAndFailOnMissingValues()
+    {
+        Assert.Equal(["u1", "u2", "u4"], Members("""{ "kind": "trait", "trait": "email", "operator": "endsWith", "value": "example.com" }"""));
+        Assert.Empty(Members("""{ "kind": "trait", "trait": "email", "operator": "endsWith", "value": "Example.com" }"""));
+        Assert.Equal(["u1", "u4"], Members("""{ "kind": "trait", "trait": "email", "operator": "notContains", "value": "b@" }"""));
+        Assert.Equal(["u2"], Members("""{ "kind": "trait", "trait": "email", "operator": "startsWith", "value": "b" }"""));
+        Assert.Equal(["u1", "u2", "u4"], Members("""{ "kind": "trait", "trait": "email", "operator": "contains", "value": "" }"""));
+    }
+
+    [Fact]
     public void Members_EventWithPropertyFilterAndWindow_KeepsOnlyMatchingRecentEvents()
     {
         var members = Members("""
@@ -188,6 +198,21 @@ public sealed class CompiledSqlSmokeTests : IDisposable
         Assert.Equal(["u2|0.0.0|2|credit_card|203|103", "u2|0.0|1|account|103|u2"], Matched(compiled.MatchedEntitiesFor(["u2", "u5"])));
         Assert.Equal(["u1"], Strings(compiled.Sample(1)));
         Assert.Equal(2L, Convert.ToInt64(Rows(compiled.Count).Single()[0], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void MatchedEntities_EntityTarget_ListsRowsBelowTheTargetRow()
+    {
+        var compiled = Compile(LinkedAudiencesJson.ParseAudience("""
+            { "target": { "type": "entity", "entity": "account" }, "groups": [ { "conditions": [
+              { "kind": "entity", "entity": "account", "where": { "filters": [ { "property": "status", "operator": "equals", "value": "active" } ] },
+                "conditions": [ { "entity": "credit_card", "where": { "filters": [ { "property": "balance_status", "operator": "equals", "value": "Outstanding" } ] } } ] } ] } ] }
+            """));
+
+        Assert.Equal(["101", "103"], Strings(compiled.Members));
+        Assert.Equal(
+            ["101|0.0.0|2|credit_card|201|101", "101|0.0.0|2|credit_card|202|101", "103|0.0.0|2|credit_card|203|103"],
+            Matched(compiled.MatchedEntities));
     }
 
     private List<string> Members(string conditionJson, IReadOnlyDictionary<string, AudienceDefinition>? imports = null) =>
@@ -282,7 +307,7 @@ public sealed class CompiledSqlSmokeTests : IDisposable
     private static readonly DataGraph Graph = LinkedAudiencesJson.ParseGraph("""
         {
           "profile": { "table": "profiles", "idColumn": "profile_id", "traitsColumn": "traits", "traits": [
-            { "name": "plan", "type": "STRING", "column": "plan" }, { "name": "role", "type": "STRING", "column": "role" },
+            { "name": "email", "type": "STRING", "column": "email" }, { "name": "plan", "type": "STRING", "column": "plan" }, { "name": "role", "type": "STRING", "column": "role" },
             { "name": "credit_limit", "type": "NUMBER", "column": "credit_limit" }, { "name": "lifetime_value", "type": "NUMBER", "column": "lifetime_value" },
             { "name": "city", "type": "STRING", "path": "address.city" }, { "name": "loyalty_points", "type": "NUMBER", "path": "loyalty.points" },
             { "name": "last_seen_at", "type": "TIMESTAMP", "path": "last_seen_at" } ] },
