@@ -5,6 +5,7 @@ using LinkedAudiences.Core.Planning;
 using LinkedAudiences.Core.Serialization;
 using LinkedAudiences.Core.Sql;
 using LinkedAudiences.Core.Sql.Dialects;
+using LinkedAudiences.Core.Suggestions;
 
 namespace LinkedAudiences.Warehouses.DuckDb.Tests;
 
@@ -213,6 +214,31 @@ public sealed class CompiledSqlSmokeTests : IDisposable
         Assert.Equal(
             ["101|0.0.0|2|credit_card|201|101", "101|0.0.0|2|credit_card|202|101", "103|0.0.0|2|credit_card|203|103"],
             Matched(compiled.MatchedEntities));
+    }
+
+    [Fact]
+    public void Suggestions_EntityColumn_AreUniqueValuesInOrdinalOrder()
+    {
+        var query = new SuggestionCompiler(DuckDbDialect.Instance).EntityColumnValues(Graph, "pet", "type");
+
+        Assert.Equal(["Cat", "Dog", "cat"], Rows(query).Select(r => (string)r[0]!));
+    }
+
+    [Fact]
+    public void Suggestions_EventProperty_AreTheMostFrequentValuesOfThatEventOnly()
+    {
+        var query = new SuggestionCompiler(DuckDbDialect.Instance).EventPropertyValues(Graph, "Order Completed", "context.locale", limit: 1);
+
+        Assert.Equal("fr-FR|4", Matched(query).Single());
+    }
+
+    [Fact]
+    public void Suggestions_NestedTrait_SkipValuesOfTheWrongKind()
+    {
+        var query = new SuggestionCompiler(DuckDbDialect.Instance).TraitValues(Graph, "loyalty_points");
+
+        // Ties in frequency are ordered by value: numbers numerically.
+        Assert.Equal(["50|1", "150|1"], Rows(query).Select(r => string.Join('|', r.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))));
     }
 
     private List<string> Members(string conditionJson, IReadOnlyDictionary<string, AudienceDefinition>? imports = null) =>

@@ -4,14 +4,15 @@ using LinkedAudiences.Core.Graph;
 namespace LinkedAudiences.Core.Sql.Compilation;
 
 /// <summary>The state of one compilation: parameter values, alias counters, the as-of time. Never shared.</summary>
-internal sealed class CompileContext(SqlDialect dialect, DataGraph graph, CompileOptions options, IEnumerable<object?>? values = null)
+internal sealed class CompileContext(SqlDialect dialect, DataGraph graph, CompileOptions? options)
 {
-    private readonly List<object?> _values = [.. values ?? []];
+    private readonly List<object?> _values = [];
     private readonly Dictionary<string, int> _aliases = new(StringComparer.Ordinal);
 
     public SqlDialect Dialect { get; } = dialect;
 
-    public CompileOptions Options { get; } = options;
+    /// <summary>Null for queries that are not about an audience (value suggestions).</summary>
+    public CompileOptions Options => options ?? throw new InvalidOperationException("This query has no compile options.");
 
     public DataGraph Graph { get; } = graph;
 
@@ -20,7 +21,7 @@ internal sealed class CompileContext(SqlDialect dialect, DataGraph graph, Compil
     public EventSource Events => Graph.Events ?? throw new InvalidOperationException("The data graph has no events source.");
 
     /// <summary>As-of in the form warehouse timestamps are compared in (UTC, no zone).</summary>
-    public DateTime AsOf { get; } = TimeWindows.Normalize(options.AsOf);
+    public DateTime AsOf => TimeWindows.Normalize(Options.AsOf);
 
     public IReadOnlyList<object?> Values => _values;
 
