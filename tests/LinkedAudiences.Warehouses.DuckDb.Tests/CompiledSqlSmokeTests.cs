@@ -71,6 +71,41 @@ public sealed class CompiledSqlSmokeTests : IDisposable
     }
 
     [Fact]
+    public void Members_NegatedAtMostCount_KeepsTheRest()
+    {
+        var members = Members("""{ "kind": "entity", "entity": "account", "negate": true, "count": { "operator": "atMost", "value": 1 } }""");
+
+        Assert.Equal(["u1", "u4"], members);
+    }
+
+    [Fact]
+    public void Members_AggregateCountBelow_IncludesProfilesWithNoRows()
+    {
+        var members = Members("""{ "kind": "entity", "entity": "account", "aggregate": { "function": "count", "operator": "lessThan", "value": 2 } }""");
+
+        Assert.Equal(["u2", "u3", "u5", "u6"], members);
+    }
+
+    [Fact]
+    public void Members_EventCountExactlyZero_KeepsProfilesWithoutSuchEvents()
+    {
+        var members = Members("""
+            { "kind": "event", "event": "Order Completed", "window": { "withinLastDays": 30 }, "count": { "operator": "exactly", "value": 0 } }
+            """);
+
+        Assert.Equal(["u2"], members);
+    }
+
+    [Fact]
+    public void Members_EventCountAtLeastTwo_CountsMatchingEventsOnly()
+    {
+        var members = Members("""{ "kind": "event", "event": "Order Completed", "count": { "operator": "atLeast", "value": 2 } }""");
+
+        Assert.Empty(members);
+        Assert.Equal(["u4"], Members("""{ "kind": "event", "event": "Product Viewed", "count": { "operator": "exactly", "value": 1 } }"""));
+    }
+
+    [Fact]
     public void Members_SumOverWindow_CountsOnlyRowsInsideTheWindow()
     {
         var members = Members("""
@@ -155,6 +190,15 @@ public sealed class CompiledSqlSmokeTests : IDisposable
             """));
         // household_members lists (u1, 401) twice.
         Assert.Equal(["u1", "u2", "u3"], Members("""{ "kind": "entity", "entity": "household", "count": { "operator": "exactly", "value": 1 } }"""));
+    }
+
+    [Fact]
+    public void Members_JunctionAggregate_SumsRepeatedRowsOnce()
+    {
+        // u1 is listed twice in household 401 (size 3): the sum is 3, not 6.
+        var members = Members("""{ "kind": "entity", "entity": "household", "aggregate": { "function": "sum", "column": "size", "operator": "equals", "value": 3 } }""");
+
+        Assert.Equal(["u1", "u2"], members);
     }
 
     [Fact]
@@ -307,8 +351,8 @@ public sealed class CompiledSqlSmokeTests : IDisposable
           (204, 102, 'Paid', 50), (205, 105, 'Paid', 200);
         CREATE TABLE orders (order_id BIGINT, account_id BIGINT, status VARCHAR);
         INSERT INTO orders VALUES (301, 101, 'active'), (302, 105, 'completed'), (303, 106, 'active');
-        CREATE TABLE households (household_id BIGINT, city VARCHAR);
-        INSERT INTO households VALUES (401, 'Paris'), (402, 'Lyon');
+        CREATE TABLE households (household_id BIGINT, city VARCHAR, size BIGINT);
+        INSERT INTO households VALUES (401, 'Paris', 3), (402, 'Lyon', 2);
         CREATE TABLE household_members (household_id BIGINT, profile_id VARCHAR);
         INSERT INTO household_members VALUES (401, 'u1'), (401, 'u1'), (401, 'u2'), (402, 'u3');
         CREATE TABLE pets (pet_id BIGINT, household_id BIGINT, type VARCHAR);
@@ -346,7 +390,8 @@ public sealed class CompiledSqlSmokeTests : IDisposable
             { "name": "credit_card", "table": "credit_cards", "primaryKey": "card_id", "columns": [
               { "name": "card_id", "type": "NUMBER" }, { "name": "balance_status", "type": "STRING" }, { "name": "card_limit", "type": "NUMBER" } ] },
             { "name": "order", "table": "orders", "primaryKey": "order_id", "columns": [ { "name": "status", "type": "STRING" } ] },
-            { "name": "household", "table": "households", "primaryKey": "household_id", "columns": [ { "name": "city", "type": "STRING" } ] },
+            { "name": "household", "table": "households", "primaryKey": "household_id", "columns": [
+              { "name": "city", "type": "STRING" }, { "name": "size", "type": "NUMBER" } ] },
             { "name": "pet", "table": "pets", "primaryKey": "pet_id", "columns": [ { "name": "type", "type": "STRING" } ] },
             { "name": "sale", "table": "sales", "primaryKey": "sale_id", "columns": [
               { "name": "amount", "type": "NUMBER" }, { "name": "sold_at", "type": "TIMESTAMP" } ] }

@@ -188,13 +188,29 @@ public sealed partial class SqlCompilerTests
     }
 
     [Theory]
-    [InlineData("""{ "operator": "atLeast", "value": 1 }""", "EXISTS (")]
-    [InlineData("""{ "operator": "atLeast", "value": 3 }""", ") >= $1")]
-    [InlineData("""{ "operator": "exactly", "value": 0 }""", ") = $1")]
-    [InlineData("""{ "operator": "atMost", "value": 2 }""", ") <= $1")]
-    public void Compile_Count_UsesExistsOnlyForAtLeastOne(string count, string expected)
+    [InlineData("""{ "operator": "atLeast", "value": 1 }""", "WHERE EXISTS (")]
+    [InlineData("""{ "operator": "atLeast", "value": 3 }""", "WHERE p.\"profile_id\" IN (")]
+    [InlineData("""{ "operator": "exactly", "value": 2 }""", "HAVING COUNT(*) = $1\n  )")]
+    [InlineData("""{ "operator": "exactly", "value": 0 }""", "WHERE NOT COALESCE(p.\"profile_id\" IN (")]
+    [InlineData("""{ "operator": "atMost", "value": 2 }""", "HAVING NOT (COUNT(*) <= $1)\n  ), FALSE)")]
+    public void Compile_Count_UsesExistsForAtLeastOneAndGroupedSetsOtherwise(string count, string expected)
     {
         var query = Compile(DuckDbDialect.Instance, $$"""{ "groups": [ { "conditions": [ { "kind": "entity", "entity": "account", "count": {{count}} } ] } ] }""").Members;
+
+        Assert.Contains(expected, query.Sql, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("count", "lessThan", "WHERE NOT COALESCE(")]
+    [InlineData("count", "greaterThan", "HAVING COUNT(*) > $1\n  )")]
+    [InlineData("sum", "lessThan", "HAVING SUM(e1.\"credit_limit\") < $1\n  )")]
+    [InlineData("avg", "equals", "HAVING SUM(e1.\"credit_limit\") = $1 * COUNT(e1.\"credit_limit\")\n  )")]
+    public void Compile_Aggregate_UsesTheComplementOnlyWhenNoRowsPass(string function, string op, string expected)
+    {
+        var query = Compile(DuckDbDialect.Instance, $$"""
+            { "groups": [ { "conditions": [ { "kind": "entity", "entity": "account",
+              "aggregate": { "function": "{{function}}", "column": "credit_limit", "operator": "{{op}}", "value": 5 } } ] } ] }
+            """).Members;
 
         Assert.Contains(expected, query.Sql, StringComparison.Ordinal);
     }

@@ -4,21 +4,21 @@
 -- #3 = 1000 (decimal)
 SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
 FROM "profiles" AS p
-WHERE (((
-      SELECT COUNT(*)
-      FROM "wishlist_items" AS e1
-      WHERE e1."profile_id" = p."profile_id"
-    ) = $1
-    AND (
-      SELECT SUM(e1."price") >= $2 * COUNT(e1."price")
-      FROM "wishlist_items" AS e1
-      WHERE e1."profile_id" = p."profile_id"
-    ))
-   AND NOT COALESCE((
-     SELECT MAX(e2."credit_limit")
+WHERE (p."profile_id" IN (
+     SELECT e1."profile_id"
+     FROM "wishlist_items" AS e1
+     WHERE e1."profile_id" IS NOT NULL
+     GROUP BY e1."profile_id"
+     HAVING (COUNT(*) = $1
+        AND SUM(e1."price") >= $2 * COUNT(e1."price"))
+   )
+   AND NOT COALESCE(p."profile_id" IN (
+     SELECT e2."profile_id"
      FROM "accounts" AS e2
-     WHERE e2."profile_id" = p."profile_id"
-   ) < $3, FALSE))
+     WHERE e2."profile_id" IS NOT NULL
+     GROUP BY e2."profile_id"
+     HAVING MAX(e2."credit_limit") < $3
+   ), FALSE))
 
 -- postgres: members
 -- #1 = 3 (long)
@@ -26,21 +26,21 @@ WHERE (((
 -- #3 = 1000 (decimal)
 SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
 FROM "profiles" AS p
-WHERE (((
-      SELECT COUNT(*)
-      FROM "wishlist_items" AS e1
-      WHERE e1."profile_id" = p."profile_id"
-    ) = $1
-    AND (
-      SELECT SUM(e1."price") >= $2 * COUNT(e1."price")
-      FROM "wishlist_items" AS e1
-      WHERE e1."profile_id" = p."profile_id"
-    ))
-   AND NOT COALESCE((
-     SELECT MAX(e2."credit_limit")
+WHERE (p."profile_id" IN (
+     SELECT e1."profile_id"
+     FROM "wishlist_items" AS e1
+     WHERE e1."profile_id" IS NOT NULL
+     GROUP BY e1."profile_id"
+     HAVING (COUNT(*) = $1
+        AND SUM(e1."price") >= $2 * COUNT(e1."price"))
+   )
+   AND NOT COALESCE(p."profile_id" IN (
+     SELECT e2."profile_id"
      FROM "accounts" AS e2
-     WHERE e2."profile_id" = p."profile_id"
-   ) < $3, FALSE))
+     WHERE e2."profile_id" IS NOT NULL
+     GROUP BY e2."profile_id"
+     HAVING MAX(e2."credit_limit") < $3
+   ), FALSE))
 
 -- snowflake: members
 -- #1 = 3 (long)
@@ -48,21 +48,21 @@ WHERE (((
 -- #3 = 1000 (decimal)
 SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
 FROM "profiles" AS p
-WHERE (((
-      SELECT COUNT(*)
-      FROM "wishlist_items" AS e1
-      WHERE e1."profile_id" = p."profile_id"
-    ) = ?
-    AND (
-      SELECT SUM(e1."price") >= ? * COUNT(e1."price")
-      FROM "wishlist_items" AS e1
-      WHERE e1."profile_id" = p."profile_id"
-    ))
-   AND NOT COALESCE((
-     SELECT MAX(e2."credit_limit")
+WHERE (p."profile_id" IN (
+     SELECT e1."profile_id"
+     FROM "wishlist_items" AS e1
+     WHERE e1."profile_id" IS NOT NULL
+     GROUP BY e1."profile_id"
+     HAVING (COUNT(*) = ?
+        AND SUM(e1."price") >= ? * COUNT(e1."price"))
+   )
+   AND NOT COALESCE(p."profile_id" IN (
+     SELECT e2."profile_id"
      FROM "accounts" AS e2
-     WHERE e2."profile_id" = p."profile_id"
-   ) < ?, FALSE))
+     WHERE e2."profile_id" IS NOT NULL
+     GROUP BY e2."profile_id"
+     HAVING MAX(e2."credit_limit") < ?
+   ), FALSE))
 
 -- duckdb: matched entities
 -- #1 = 3 (long)
@@ -73,21 +73,21 @@ WHERE (((
 WITH la_members AS (
   SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
   FROM "profiles" AS p
-  WHERE (((
-        SELECT COUNT(*)
-        FROM "wishlist_items" AS e1
-        WHERE e1."profile_id" = p."profile_id"
-      ) = $1
-      AND (
-        SELECT SUM(e1."price") >= $2 * COUNT(e1."price")
-        FROM "wishlist_items" AS e1
-        WHERE e1."profile_id" = p."profile_id"
-      ))
-     AND NOT COALESCE((
-       SELECT MAX(e2."credit_limit")
+  WHERE (p."profile_id" IN (
+       SELECT e1."profile_id"
+       FROM "wishlist_items" AS e1
+       WHERE e1."profile_id" IS NOT NULL
+       GROUP BY e1."profile_id"
+       HAVING (COUNT(*) = $1
+          AND SUM(e1."price") >= $2 * COUNT(e1."price"))
+     )
+     AND NOT COALESCE(p."profile_id" IN (
+       SELECT e2."profile_id"
        FROM "accounts" AS e2
-       WHERE e2."profile_id" = p."profile_id"
-     ) < $3, FALSE))
+       WHERE e2."profile_id" IS NOT NULL
+       GROUP BY e2."profile_id"
+       HAVING MAX(e2."credit_limit") < $3
+     ), FALSE))
 )
 SELECT DISTINCT m.member_key, CAST($4 AS VARCHAR) AS branch, 1 AS depth, CAST($5 AS VARCHAR) AS entity, CAST(e3."item_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
 FROM "profiles" AS p
@@ -103,21 +103,21 @@ JOIN "wishlist_items" AS e3 ON e3."profile_id" = p."profile_id"
 WITH la_members AS (
   SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
   FROM "profiles" AS p
-  WHERE (((
-        SELECT COUNT(*)
-        FROM "wishlist_items" AS e1
-        WHERE e1."profile_id" = p."profile_id"
-      ) = $1
-      AND (
-        SELECT SUM(e1."price") >= $2 * COUNT(e1."price")
-        FROM "wishlist_items" AS e1
-        WHERE e1."profile_id" = p."profile_id"
-      ))
-     AND NOT COALESCE((
-       SELECT MAX(e2."credit_limit")
+  WHERE (p."profile_id" IN (
+       SELECT e1."profile_id"
+       FROM "wishlist_items" AS e1
+       WHERE e1."profile_id" IS NOT NULL
+       GROUP BY e1."profile_id"
+       HAVING (COUNT(*) = $1
+          AND SUM(e1."price") >= $2 * COUNT(e1."price"))
+     )
+     AND NOT COALESCE(p."profile_id" IN (
+       SELECT e2."profile_id"
        FROM "accounts" AS e2
-       WHERE e2."profile_id" = p."profile_id"
-     ) < $3, FALSE))
+       WHERE e2."profile_id" IS NOT NULL
+       GROUP BY e2."profile_id"
+       HAVING MAX(e2."credit_limit") < $3
+     ), FALSE))
 )
 SELECT DISTINCT m.member_key, CAST($4 AS VARCHAR) AS branch, 1 AS depth, CAST($5 AS VARCHAR) AS entity, CAST(e3."item_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
 FROM "profiles" AS p
@@ -133,21 +133,21 @@ JOIN "wishlist_items" AS e3 ON e3."profile_id" = p."profile_id"
 WITH la_members AS (
   SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
   FROM "profiles" AS p
-  WHERE (((
-        SELECT COUNT(*)
-        FROM "wishlist_items" AS e1
-        WHERE e1."profile_id" = p."profile_id"
-      ) = ?
-      AND (
-        SELECT SUM(e1."price") >= ? * COUNT(e1."price")
-        FROM "wishlist_items" AS e1
-        WHERE e1."profile_id" = p."profile_id"
-      ))
-     AND NOT COALESCE((
-       SELECT MAX(e2."credit_limit")
+  WHERE (p."profile_id" IN (
+       SELECT e1."profile_id"
+       FROM "wishlist_items" AS e1
+       WHERE e1."profile_id" IS NOT NULL
+       GROUP BY e1."profile_id"
+       HAVING (COUNT(*) = ?
+          AND SUM(e1."price") >= ? * COUNT(e1."price"))
+     )
+     AND NOT COALESCE(p."profile_id" IN (
+       SELECT e2."profile_id"
        FROM "accounts" AS e2
-       WHERE e2."profile_id" = p."profile_id"
-     ) < ?, FALSE))
+       WHERE e2."profile_id" IS NOT NULL
+       GROUP BY e2."profile_id"
+       HAVING MAX(e2."credit_limit") < ?
+     ), FALSE))
 )
 SELECT DISTINCT m.member_key, CAST(? AS VARCHAR) AS branch, 1 AS depth, CAST(? AS VARCHAR) AS entity, CAST(e3."item_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
 FROM "profiles" AS p

@@ -4,13 +4,15 @@
 -- #3 = 5000000 (decimal)
 SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
 FROM "profiles" AS p
-WHERE (
-    SELECT SUM(e1."amount")
+WHERE p."profile_id" IN (
+    SELECT e1."profile_id"
     FROM "sales" AS e1
-    WHERE e1."profile_id" = p."profile_id"
+    WHERE e1."profile_id" IS NOT NULL
       AND e1."sold_at" >= $1
       AND e1."sold_at" <= $2
-  ) > $3
+    GROUP BY e1."profile_id"
+    HAVING SUM(e1."amount") > $3
+  )
 
 -- postgres: members
 -- #1 = 2025-11-01T00:00:00 (DateTime Unspecified)
@@ -18,13 +20,15 @@ WHERE (
 -- #3 = 5000000 (decimal)
 SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
 FROM "profiles" AS p
-WHERE (
-    SELECT SUM(e1."amount")
+WHERE p."profile_id" IN (
+    SELECT e1."profile_id"
     FROM "sales" AS e1
-    WHERE e1."profile_id" = p."profile_id"
+    WHERE e1."profile_id" IS NOT NULL
       AND e1."sold_at" >= $1
       AND e1."sold_at" <= $2
-  ) > $3
+    GROUP BY e1."profile_id"
+    HAVING SUM(e1."amount") > $3
+  )
 
 -- snowflake: members
 -- #1 = 2025-11-01T00:00:00 (DateTime Unspecified)
@@ -32,13 +36,15 @@ WHERE (
 -- #3 = 5000000 (decimal)
 SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
 FROM "profiles" AS p
-WHERE (
-    SELECT SUM(e1."amount")
+WHERE p."profile_id" IN (
+    SELECT e1."profile_id"
     FROM "sales" AS e1
-    WHERE e1."profile_id" = p."profile_id"
+    WHERE e1."profile_id" IS NOT NULL
       AND e1."sold_at" >= ?
       AND e1."sold_at" <= ?
-  ) > ?
+    GROUP BY e1."profile_id"
+    HAVING SUM(e1."amount") > ?
+  )
 
 -- duckdb: matched entities
 -- #1 = 2025-11-01T00:00:00 (DateTime Unspecified)
@@ -51,13 +57,15 @@ WHERE (
 WITH la_members AS (
   SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
   FROM "profiles" AS p
-  WHERE (
-      SELECT SUM(e1."amount")
+  WHERE p."profile_id" IN (
+      SELECT e1."profile_id"
       FROM "sales" AS e1
-      WHERE e1."profile_id" = p."profile_id"
+      WHERE e1."profile_id" IS NOT NULL
         AND e1."sold_at" >= $1
         AND e1."sold_at" <= $2
-    ) > $3
+      GROUP BY e1."profile_id"
+      HAVING SUM(e1."amount") > $3
+    )
 )
 SELECT DISTINCT m.member_key, CAST($4 AS VARCHAR) AS branch, 1 AS depth, CAST($5 AS VARCHAR) AS entity, CAST(e2."sale_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
 FROM "profiles" AS p
@@ -77,13 +85,15 @@ WHERE e2."sold_at" >= $6
 WITH la_members AS (
   SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
   FROM "profiles" AS p
-  WHERE (
-      SELECT SUM(e1."amount")
+  WHERE p."profile_id" IN (
+      SELECT e1."profile_id"
       FROM "sales" AS e1
-      WHERE e1."profile_id" = p."profile_id"
+      WHERE e1."profile_id" IS NOT NULL
         AND e1."sold_at" >= $1
         AND e1."sold_at" <= $2
-    ) > $3
+      GROUP BY e1."profile_id"
+      HAVING SUM(e1."amount") > $3
+    )
 )
 SELECT DISTINCT m.member_key, CAST($4 AS VARCHAR) AS branch, 1 AS depth, CAST($5 AS VARCHAR) AS entity, CAST(e2."sale_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
 FROM "profiles" AS p
@@ -103,13 +113,15 @@ WHERE e2."sold_at" >= $6
 WITH la_members AS (
   SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
   FROM "profiles" AS p
-  WHERE (
-      SELECT SUM(e1."amount")
+  WHERE p."profile_id" IN (
+      SELECT e1."profile_id"
       FROM "sales" AS e1
-      WHERE e1."profile_id" = p."profile_id"
+      WHERE e1."profile_id" IS NOT NULL
         AND e1."sold_at" >= ?
         AND e1."sold_at" <= ?
-    ) > ?
+      GROUP BY e1."profile_id"
+      HAVING SUM(e1."amount") > ?
+    )
 )
 SELECT DISTINCT m.member_key, CAST(? AS VARCHAR) AS branch, 1 AS depth, CAST(? AS VARCHAR) AS entity, CAST(e2."sale_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
 FROM "profiles" AS p

@@ -16,21 +16,23 @@ JOIN "household_members" AS j2 ON j2."profile_id" = p."profile_id"
 JOIN "households" AS e3 ON e3."household_id" = j2."household_id"
 JOIN "pets" AS e4 ON e4."household_id" = e3."household_id"
 WHERE e4."age" > $2
-  AND (
-    SELECT COUNT(*)
-    FROM "households" AS e5
-    WHERE e5."household_id" IN (
-        SELECT j3."household_id"
-        FROM "household_members" AS j3
-        WHERE j3."profile_id" = p."profile_id"
-      )
-      AND EXISTS (
-        SELECT 1
-        FROM "pets" AS e6
-        WHERE e6."household_id" = e5."household_id"
-          AND e6."age" > $3
-      )
-  ) = $4
+  AND p."profile_id" IN (
+    SELECT d1.k
+    FROM (
+      SELECT DISTINCT j3."profile_id" AS k, e5."household_id" AS row_key
+      FROM "household_members" AS j3
+      JOIN "households" AS e5 ON e5."household_id" = j3."household_id"
+      WHERE EXISTS (
+          SELECT 1
+          FROM "pets" AS e6
+          WHERE e6."household_id" = e5."household_id"
+            AND e6."age" > $3
+        )
+    ) AS d1
+    WHERE d1.k IS NOT NULL
+    GROUP BY d1.k
+    HAVING COUNT(*) = $4
+  )
 
 -- postgres: members
 -- #1 = 'Cat' (string)
@@ -50,21 +52,23 @@ JOIN "household_members" AS j2 ON j2."profile_id" = p."profile_id"
 JOIN "households" AS e3 ON e3."household_id" = j2."household_id"
 JOIN "pets" AS e4 ON e4."household_id" = e3."household_id"
 WHERE e4."age" > $2
-  AND (
-    SELECT COUNT(*)
-    FROM "households" AS e5
-    WHERE e5."household_id" IN (
-        SELECT j3."household_id"
-        FROM "household_members" AS j3
-        WHERE j3."profile_id" = p."profile_id"
-      )
-      AND EXISTS (
-        SELECT 1
-        FROM "pets" AS e6
-        WHERE e6."household_id" = e5."household_id"
-          AND e6."age" > $3
-      )
-  ) = $4
+  AND p."profile_id" IN (
+    SELECT d1.k
+    FROM (
+      SELECT DISTINCT j3."profile_id" AS k, e5."household_id" AS row_key
+      FROM "household_members" AS j3
+      JOIN "households" AS e5 ON e5."household_id" = j3."household_id"
+      WHERE EXISTS (
+          SELECT 1
+          FROM "pets" AS e6
+          WHERE e6."household_id" = e5."household_id"
+            AND e6."age" > $3
+        )
+    ) AS d1
+    WHERE d1.k IS NOT NULL
+    GROUP BY d1.k
+    HAVING COUNT(*) = $4
+  )
 
 -- snowflake: members
 -- #1 = 'Cat' (string)
@@ -84,21 +88,23 @@ JOIN "household_members" AS j2 ON j2."profile_id" = p."profile_id"
 JOIN "households" AS e3 ON e3."household_id" = j2."household_id"
 JOIN "pets" AS e4 ON e4."household_id" = e3."household_id"
 WHERE e4."age" > ?
-  AND (
-    SELECT COUNT(*)
-    FROM "households" AS e5
-    WHERE e5."household_id" IN (
-        SELECT j3."household_id"
-        FROM "household_members" AS j3
-        WHERE j3."profile_id" = p."profile_id"
-      )
-      AND EXISTS (
-        SELECT 1
-        FROM "pets" AS e6
-        WHERE e6."household_id" = e5."household_id"
-          AND e6."age" > ?
-      )
-  ) = ?
+  AND p."profile_id" IN (
+    SELECT d1.k
+    FROM (
+      SELECT DISTINCT j3."profile_id" AS k, e5."household_id" AS row_key
+      FROM "household_members" AS j3
+      JOIN "households" AS e5 ON e5."household_id" = j3."household_id"
+      WHERE EXISTS (
+          SELECT 1
+          FROM "pets" AS e6
+          WHERE e6."household_id" = e5."household_id"
+            AND e6."age" > ?
+        )
+    ) AS d1
+    WHERE d1.k IS NOT NULL
+    GROUP BY d1.k
+    HAVING COUNT(*) = ?
+  )
 
 -- duckdb: matched entities
 -- #1 = 'Cat' (string)
@@ -119,21 +125,23 @@ WITH la_members AS (
   JOIN "households" AS e3 ON e3."household_id" = j2."household_id"
   JOIN "pets" AS e4 ON e4."household_id" = e3."household_id"
   WHERE e4."age" > $2
-    AND (
-      SELECT COUNT(*)
-      FROM "households" AS e5
-      WHERE e5."household_id" IN (
-          SELECT j3."household_id"
-          FROM "household_members" AS j3
-          WHERE j3."profile_id" = p."profile_id"
-        )
-        AND EXISTS (
-          SELECT 1
-          FROM "pets" AS e6
-          WHERE e6."household_id" = e5."household_id"
-            AND e6."age" > $3
-        )
-    ) = $4
+    AND p."profile_id" IN (
+      SELECT d1.k
+      FROM (
+        SELECT DISTINCT j3."profile_id" AS k, e5."household_id" AS row_key
+        FROM "household_members" AS j3
+        JOIN "households" AS e5 ON e5."household_id" = j3."household_id"
+        WHERE EXISTS (
+            SELECT 1
+            FROM "pets" AS e6
+            WHERE e6."household_id" = e5."household_id"
+              AND e6."age" > $3
+          )
+      ) AS d1
+      WHERE d1.k IS NOT NULL
+      GROUP BY d1.k
+      HAVING COUNT(*) = $4
+    )
 )
 SELECT m.member_key, CAST(NULL AS VARCHAR) AS branch, CAST(NULL AS INTEGER) AS depth, CAST(NULL AS VARCHAR) AS entity, CAST(NULL AS VARCHAR) AS entity_key, CAST(NULL AS VARCHAR) AS parent_key
 FROM la_members AS m
@@ -158,21 +166,23 @@ WITH la_members AS (
   JOIN "households" AS e3 ON e3."household_id" = j2."household_id"
   JOIN "pets" AS e4 ON e4."household_id" = e3."household_id"
   WHERE e4."age" > $2
-    AND (
-      SELECT COUNT(*)
-      FROM "households" AS e5
-      WHERE e5."household_id" IN (
-          SELECT j3."household_id"
-          FROM "household_members" AS j3
-          WHERE j3."profile_id" = p."profile_id"
-        )
-        AND EXISTS (
-          SELECT 1
-          FROM "pets" AS e6
-          WHERE e6."household_id" = e5."household_id"
-            AND e6."age" > $3
-        )
-    ) = $4
+    AND p."profile_id" IN (
+      SELECT d1.k
+      FROM (
+        SELECT DISTINCT j3."profile_id" AS k, e5."household_id" AS row_key
+        FROM "household_members" AS j3
+        JOIN "households" AS e5 ON e5."household_id" = j3."household_id"
+        WHERE EXISTS (
+            SELECT 1
+            FROM "pets" AS e6
+            WHERE e6."household_id" = e5."household_id"
+              AND e6."age" > $3
+          )
+      ) AS d1
+      WHERE d1.k IS NOT NULL
+      GROUP BY d1.k
+      HAVING COUNT(*) = $4
+    )
 )
 SELECT m.member_key, CAST(NULL AS VARCHAR) AS branch, CAST(NULL AS INTEGER) AS depth, CAST(NULL AS VARCHAR) AS entity, CAST(NULL AS VARCHAR) AS entity_key, CAST(NULL AS VARCHAR) AS parent_key
 FROM la_members AS m
@@ -197,21 +207,23 @@ WITH la_members AS (
   JOIN "households" AS e3 ON e3."household_id" = j2."household_id"
   JOIN "pets" AS e4 ON e4."household_id" = e3."household_id"
   WHERE e4."age" > ?
-    AND (
-      SELECT COUNT(*)
-      FROM "households" AS e5
-      WHERE e5."household_id" IN (
-          SELECT j3."household_id"
-          FROM "household_members" AS j3
-          WHERE j3."profile_id" = p."profile_id"
-        )
-        AND EXISTS (
-          SELECT 1
-          FROM "pets" AS e6
-          WHERE e6."household_id" = e5."household_id"
-            AND e6."age" > ?
-        )
-    ) = ?
+    AND p."profile_id" IN (
+      SELECT d1.k
+      FROM (
+        SELECT DISTINCT j3."profile_id" AS k, e5."household_id" AS row_key
+        FROM "household_members" AS j3
+        JOIN "households" AS e5 ON e5."household_id" = j3."household_id"
+        WHERE EXISTS (
+            SELECT 1
+            FROM "pets" AS e6
+            WHERE e6."household_id" = e5."household_id"
+              AND e6."age" > ?
+          )
+      ) AS d1
+      WHERE d1.k IS NOT NULL
+      GROUP BY d1.k
+      HAVING COUNT(*) = ?
+    )
 )
 SELECT m.member_key, CAST(NULL AS VARCHAR) AS branch, CAST(NULL AS INTEGER) AS depth, CAST(NULL AS VARCHAR) AS entity, CAST(NULL AS VARCHAR) AS entity_key, CAST(NULL AS VARCHAR) AS parent_key
 FROM la_members AS m

@@ -11,17 +11,19 @@
 -- #10 = 2026-11-01T00:00:00 (DateTime Unspecified)
 SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
 FROM "profiles" AS p
-WHERE ((
-     SELECT COUNT(*)
+WHERE (p."profile_id" IN (
+     SELECT ev1."profile_id"
      FROM "events" AS ev1
-     WHERE ev1."profile_id" = p."profile_id"
+     WHERE ev1."profile_id" IS NOT NULL
        AND ev1."event" = $1
        AND (CASE WHEN json_type(ev1."properties", '$."amount"') IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN CAST(json_extract_string(ev1."properties", '$."amount"') AS DECIMAL(38, 10)) END > $2
         AND starts_with(CASE WHEN json_type(ev1."context", '$."locale"') = 'VARCHAR' THEN json_extract_string(ev1."context", '$."locale"') END, $3)
         AND CASE WHEN json_type(ev1."properties", '$."is_gift"') = 'BOOLEAN' THEN CAST(json_extract_string(ev1."properties", '$."is_gift"') AS BOOLEAN) END = $4)
        AND ev1."occurred_at" >= $5
        AND ev1."occurred_at" <= $6
-   ) >= $7
+     GROUP BY ev1."profile_id"
+     HAVING COUNT(*) >= $7
+   )
    AND NOT EXISTS (
      SELECT 1
      FROM "events" AS ev2
@@ -44,17 +46,19 @@ WHERE ((
 -- #10 = 2026-11-01T00:00:00 (DateTime Unspecified)
 SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
 FROM "profiles" AS p
-WHERE ((
-     SELECT COUNT(*)
+WHERE (p."profile_id" IN (
+     SELECT ev1."profile_id"
      FROM "events" AS ev1
-     WHERE ev1."profile_id" = p."profile_id"
+     WHERE ev1."profile_id" IS NOT NULL
        AND ev1."event" = $1
        AND (CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."properties", 'amount')) = 'number' THEN CAST(jsonb_extract_path_text(ev1."properties", 'amount') AS NUMERIC) END > $2
         AND starts_with(CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."context", 'locale')) = 'string' THEN jsonb_extract_path_text(ev1."context", 'locale') END, $3)
         AND CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."properties", 'is_gift')) = 'boolean' THEN CAST(jsonb_extract_path_text(ev1."properties", 'is_gift') AS BOOLEAN) END = $4)
        AND ev1."occurred_at" >= $5
        AND ev1."occurred_at" <= $6
-   ) >= $7
+     GROUP BY ev1."profile_id"
+     HAVING COUNT(*) >= $7
+   )
    AND NOT EXISTS (
      SELECT 1
      FROM "events" AS ev2
@@ -77,17 +81,19 @@ WHERE ((
 -- #10 = 2026-11-01T00:00:00 (DateTime Unspecified)
 SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
 FROM "profiles" AS p
-WHERE ((
-     SELECT COUNT(*)
+WHERE (p."profile_id" IN (
+     SELECT ev1."profile_id"
      FROM "events" AS ev1
-     WHERE ev1."profile_id" = p."profile_id"
+     WHERE ev1."profile_id" IS NOT NULL
        AND ev1."event" = ?
        AND (CASE WHEN TYPEOF(ev1."properties":"amount") IN ('INTEGER', 'DECIMAL', 'DOUBLE') THEN CAST(ev1."properties":"amount" AS NUMBER(38, 10)) END > ?
         AND STARTSWITH(AS_VARCHAR(ev1."context":"locale"), ?)
         AND AS_BOOLEAN(ev1."properties":"is_gift") = ?)
        AND ev1."occurred_at" >= ?
        AND ev1."occurred_at" <= ?
-   ) >= ?
+     GROUP BY ev1."profile_id"
+     HAVING COUNT(*) >= ?
+   )
    AND NOT EXISTS (
      SELECT 1
      FROM "events" AS ev2
@@ -111,17 +117,19 @@ WHERE ((
 WITH la_members AS (
   SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
   FROM "profiles" AS p
-  WHERE ((
-       SELECT COUNT(*)
+  WHERE (p."profile_id" IN (
+       SELECT ev1."profile_id"
        FROM "events" AS ev1
-       WHERE ev1."profile_id" = p."profile_id"
+       WHERE ev1."profile_id" IS NOT NULL
          AND ev1."event" = $1
          AND (CASE WHEN json_type(ev1."properties", '$."amount"') IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN CAST(json_extract_string(ev1."properties", '$."amount"') AS DECIMAL(38, 10)) END > $2
           AND starts_with(CASE WHEN json_type(ev1."context", '$."locale"') = 'VARCHAR' THEN json_extract_string(ev1."context", '$."locale"') END, $3)
           AND CASE WHEN json_type(ev1."properties", '$."is_gift"') = 'BOOLEAN' THEN CAST(json_extract_string(ev1."properties", '$."is_gift"') AS BOOLEAN) END = $4)
          AND ev1."occurred_at" >= $5
          AND ev1."occurred_at" <= $6
-     ) >= $7
+       GROUP BY ev1."profile_id"
+       HAVING COUNT(*) >= $7
+     )
      AND NOT EXISTS (
        SELECT 1
        FROM "events" AS ev2
@@ -149,17 +157,19 @@ WHERE FALSE
 WITH la_members AS (
   SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
   FROM "profiles" AS p
-  WHERE ((
-       SELECT COUNT(*)
+  WHERE (p."profile_id" IN (
+       SELECT ev1."profile_id"
        FROM "events" AS ev1
-       WHERE ev1."profile_id" = p."profile_id"
+       WHERE ev1."profile_id" IS NOT NULL
          AND ev1."event" = $1
          AND (CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."properties", 'amount')) = 'number' THEN CAST(jsonb_extract_path_text(ev1."properties", 'amount') AS NUMERIC) END > $2
           AND starts_with(CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."context", 'locale')) = 'string' THEN jsonb_extract_path_text(ev1."context", 'locale') END, $3)
           AND CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."properties", 'is_gift')) = 'boolean' THEN CAST(jsonb_extract_path_text(ev1."properties", 'is_gift') AS BOOLEAN) END = $4)
          AND ev1."occurred_at" >= $5
          AND ev1."occurred_at" <= $6
-     ) >= $7
+       GROUP BY ev1."profile_id"
+       HAVING COUNT(*) >= $7
+     )
      AND NOT EXISTS (
        SELECT 1
        FROM "events" AS ev2
@@ -187,17 +197,19 @@ WHERE FALSE
 WITH la_members AS (
   SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
   FROM "profiles" AS p
-  WHERE ((
-       SELECT COUNT(*)
+  WHERE (p."profile_id" IN (
+       SELECT ev1."profile_id"
        FROM "events" AS ev1
-       WHERE ev1."profile_id" = p."profile_id"
+       WHERE ev1."profile_id" IS NOT NULL
          AND ev1."event" = ?
          AND (CASE WHEN TYPEOF(ev1."properties":"amount") IN ('INTEGER', 'DECIMAL', 'DOUBLE') THEN CAST(ev1."properties":"amount" AS NUMBER(38, 10)) END > ?
           AND STARTSWITH(AS_VARCHAR(ev1."context":"locale"), ?)
           AND AS_BOOLEAN(ev1."properties":"is_gift") = ?)
          AND ev1."occurred_at" >= ?
          AND ev1."occurred_at" <= ?
-     ) >= ?
+       GROUP BY ev1."profile_id"
+       HAVING COUNT(*) >= ?
+     )
      AND NOT EXISTS (
        SELECT 1
        FROM "events" AS ev2

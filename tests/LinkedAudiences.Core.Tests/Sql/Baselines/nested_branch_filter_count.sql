@@ -9,12 +9,14 @@ WHERE EXISTS (
     FROM "accounts" AS e1
     WHERE e1."profile_id" = p."profile_id"
       AND e1."status" = $1
-      AND (
-        SELECT COUNT(*)
+      AND e1."account_id" IN (
+        SELECT e2."account_id"
         FROM "credit_cards" AS e2
-        WHERE e2."account_id" = e1."account_id"
+        WHERE e2."account_id" IS NOT NULL
           AND e2."balance_status" = $2
-      ) >= $3
+        GROUP BY e2."account_id"
+        HAVING COUNT(*) >= $3
+      )
   )
 
 -- postgres: members
@@ -28,12 +30,14 @@ WHERE EXISTS (
     FROM "accounts" AS e1
     WHERE e1."profile_id" = p."profile_id"
       AND e1."status" = $1
-      AND (
-        SELECT COUNT(*)
+      AND e1."account_id" IN (
+        SELECT e2."account_id"
         FROM "credit_cards" AS e2
-        WHERE e2."account_id" = e1."account_id"
+        WHERE e2."account_id" IS NOT NULL
           AND e2."balance_status" = $2
-      ) >= $3
+        GROUP BY e2."account_id"
+        HAVING COUNT(*) >= $3
+      )
   )
 
 -- snowflake: members
@@ -47,12 +51,14 @@ WHERE EXISTS (
     FROM "accounts" AS e1
     WHERE e1."profile_id" = p."profile_id"
       AND e1."status" = ?
-      AND (
-        SELECT COUNT(*)
+      AND e1."account_id" IN (
+        SELECT e2."account_id"
         FROM "credit_cards" AS e2
-        WHERE e2."account_id" = e1."account_id"
+        WHERE e2."account_id" IS NOT NULL
           AND e2."balance_status" = ?
-      ) >= ?
+        GROUP BY e2."account_id"
+        HAVING COUNT(*) >= ?
+      )
   )
 
 -- duckdb: matched entities
@@ -78,12 +84,14 @@ WITH la_members AS (
       FROM "accounts" AS e1
       WHERE e1."profile_id" = p."profile_id"
         AND e1."status" = $1
-        AND (
-          SELECT COUNT(*)
+        AND e1."account_id" IN (
+          SELECT e2."account_id"
           FROM "credit_cards" AS e2
-          WHERE e2."account_id" = e1."account_id"
+          WHERE e2."account_id" IS NOT NULL
             AND e2."balance_status" = $2
-        ) >= $3
+          GROUP BY e2."account_id"
+          HAVING COUNT(*) >= $3
+        )
     )
 )
 SELECT DISTINCT m.member_key, CAST($4 AS VARCHAR) AS branch, 1 AS depth, CAST($5 AS VARCHAR) AS entity, CAST(e3."account_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
@@ -91,12 +99,14 @@ FROM "profiles" AS p
 JOIN la_members AS m ON m.member_key = CAST(p."profile_id" AS VARCHAR)
 JOIN "accounts" AS e3 ON e3."profile_id" = p."profile_id"
 WHERE e3."status" = $6
-  AND (
-    SELECT COUNT(*)
+  AND e3."account_id" IN (
+    SELECT e4."account_id"
     FROM "credit_cards" AS e4
-    WHERE e4."account_id" = e3."account_id"
+    WHERE e4."account_id" IS NOT NULL
       AND e4."balance_status" = $7
-  ) >= $8
+    GROUP BY e4."account_id"
+    HAVING COUNT(*) >= $8
+  )
 UNION ALL
 SELECT DISTINCT m.member_key, CAST($9 AS VARCHAR) AS branch, 2 AS depth, CAST($10 AS VARCHAR) AS entity, CAST(e5."card_id" AS VARCHAR) AS entity_key, CAST(e3."account_id" AS VARCHAR) AS parent_key
 FROM "profiles" AS p
@@ -104,12 +114,14 @@ JOIN la_members AS m ON m.member_key = CAST(p."profile_id" AS VARCHAR)
 JOIN "accounts" AS e3 ON e3."profile_id" = p."profile_id"
 JOIN "credit_cards" AS e5 ON e5."account_id" = e3."account_id"
 WHERE e3."status" = $11
-  AND (
-    SELECT COUNT(*)
+  AND e3."account_id" IN (
+    SELECT e6."account_id"
     FROM "credit_cards" AS e6
-    WHERE e6."account_id" = e3."account_id"
+    WHERE e6."account_id" IS NOT NULL
       AND e6."balance_status" = $12
-  ) >= $13
+    GROUP BY e6."account_id"
+    HAVING COUNT(*) >= $13
+  )
   AND e5."balance_status" = $14
 
 -- postgres: matched entities
@@ -135,12 +147,14 @@ WITH la_members AS (
       FROM "accounts" AS e1
       WHERE e1."profile_id" = p."profile_id"
         AND e1."status" = $1
-        AND (
-          SELECT COUNT(*)
+        AND e1."account_id" IN (
+          SELECT e2."account_id"
           FROM "credit_cards" AS e2
-          WHERE e2."account_id" = e1."account_id"
+          WHERE e2."account_id" IS NOT NULL
             AND e2."balance_status" = $2
-        ) >= $3
+          GROUP BY e2."account_id"
+          HAVING COUNT(*) >= $3
+        )
     )
 )
 SELECT DISTINCT m.member_key, CAST($4 AS VARCHAR) AS branch, 1 AS depth, CAST($5 AS VARCHAR) AS entity, CAST(e3."account_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
@@ -148,12 +162,14 @@ FROM "profiles" AS p
 JOIN la_members AS m ON m.member_key = CAST(p."profile_id" AS VARCHAR)
 JOIN "accounts" AS e3 ON e3."profile_id" = p."profile_id"
 WHERE e3."status" = $6
-  AND (
-    SELECT COUNT(*)
+  AND e3."account_id" IN (
+    SELECT e4."account_id"
     FROM "credit_cards" AS e4
-    WHERE e4."account_id" = e3."account_id"
+    WHERE e4."account_id" IS NOT NULL
       AND e4."balance_status" = $7
-  ) >= $8
+    GROUP BY e4."account_id"
+    HAVING COUNT(*) >= $8
+  )
 UNION ALL
 SELECT DISTINCT m.member_key, CAST($9 AS VARCHAR) AS branch, 2 AS depth, CAST($10 AS VARCHAR) AS entity, CAST(e5."card_id" AS VARCHAR) AS entity_key, CAST(e3."account_id" AS VARCHAR) AS parent_key
 FROM "profiles" AS p
@@ -161,12 +177,14 @@ JOIN la_members AS m ON m.member_key = CAST(p."profile_id" AS VARCHAR)
 JOIN "accounts" AS e3 ON e3."profile_id" = p."profile_id"
 JOIN "credit_cards" AS e5 ON e5."account_id" = e3."account_id"
 WHERE e3."status" = $11
-  AND (
-    SELECT COUNT(*)
+  AND e3."account_id" IN (
+    SELECT e6."account_id"
     FROM "credit_cards" AS e6
-    WHERE e6."account_id" = e3."account_id"
+    WHERE e6."account_id" IS NOT NULL
       AND e6."balance_status" = $12
-  ) >= $13
+    GROUP BY e6."account_id"
+    HAVING COUNT(*) >= $13
+  )
   AND e5."balance_status" = $14
 
 -- snowflake: matched entities
@@ -192,12 +210,14 @@ WITH la_members AS (
       FROM "accounts" AS e1
       WHERE e1."profile_id" = p."profile_id"
         AND e1."status" = ?
-        AND (
-          SELECT COUNT(*)
+        AND e1."account_id" IN (
+          SELECT e2."account_id"
           FROM "credit_cards" AS e2
-          WHERE e2."account_id" = e1."account_id"
+          WHERE e2."account_id" IS NOT NULL
             AND e2."balance_status" = ?
-        ) >= ?
+          GROUP BY e2."account_id"
+          HAVING COUNT(*) >= ?
+        )
     )
 )
 SELECT DISTINCT m.member_key, CAST(? AS VARCHAR) AS branch, 1 AS depth, CAST(? AS VARCHAR) AS entity, CAST(e3."account_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
@@ -205,12 +225,14 @@ FROM "profiles" AS p
 JOIN la_members AS m ON m.member_key = CAST(p."profile_id" AS VARCHAR)
 JOIN "accounts" AS e3 ON e3."profile_id" = p."profile_id"
 WHERE e3."status" = ?
-  AND (
-    SELECT COUNT(*)
+  AND e3."account_id" IN (
+    SELECT e4."account_id"
     FROM "credit_cards" AS e4
-    WHERE e4."account_id" = e3."account_id"
+    WHERE e4."account_id" IS NOT NULL
       AND e4."balance_status" = ?
-  ) >= ?
+    GROUP BY e4."account_id"
+    HAVING COUNT(*) >= ?
+  )
 UNION ALL
 SELECT DISTINCT m.member_key, CAST(? AS VARCHAR) AS branch, 2 AS depth, CAST(? AS VARCHAR) AS entity, CAST(e5."card_id" AS VARCHAR) AS entity_key, CAST(e3."account_id" AS VARCHAR) AS parent_key
 FROM "profiles" AS p
@@ -218,11 +240,13 @@ JOIN la_members AS m ON m.member_key = CAST(p."profile_id" AS VARCHAR)
 JOIN "accounts" AS e3 ON e3."profile_id" = p."profile_id"
 JOIN "credit_cards" AS e5 ON e5."account_id" = e3."account_id"
 WHERE e3."status" = ?
-  AND (
-    SELECT COUNT(*)
+  AND e3."account_id" IN (
+    SELECT e6."account_id"
     FROM "credit_cards" AS e6
-    WHERE e6."account_id" = e3."account_id"
+    WHERE e6."account_id" IS NOT NULL
       AND e6."balance_status" = ?
-  ) >= ?
+    GROUP BY e6."account_id"
+    HAVING COUNT(*) >= ?
+  )
   AND e5."balance_status" = ?
 

@@ -61,11 +61,7 @@ internal sealed class Conditions
         var alias = _context.Alias("ev");
         var inner = scope with { Event = alias };
         var timestamp = _context.Column(alias, events.TimestampColumn);
-        var rows = new List<string>
-        {
-            $"{_context.Column(alias, events.ProfileIdColumn)} = {_context.Column(scope.Profile, _context.Graph.Profile.IdColumn)}",
-            $"{_context.Column(alias, events.NameColumn)} = {_context.Parameter(condition.EventName)}",
-        };
+        var rows = new List<string> { $"{_context.Column(alias, events.NameColumn)} = {_context.Parameter(condition.EventName)}" };
         if (condition.Where is { Filters.Count: > 0 } where)
         {
             rows.Add(_predicates.Filters(where, inner));
@@ -74,11 +70,15 @@ internal sealed class Conditions
         rows.AddRange(Window(timestamp, condition.Window));
 
         var from = _context.Table(events.Schema, events.Table) + " AS " + alias;
-        var existence = condition.Count is null or { Operator: CountOperator.AtLeast, Value: 1 };
-        var test = existence
-            ? "EXISTS " + SqlText.Subquery(SqlText.Select("1", from, rows))
-            : _predicates.Count(SqlText.Subquery(SqlText.Select("COUNT(*)", from, rows)), condition.Count!);
-        return condition.Negate ? _predicates.Not(test, isExists: existence) : test;
+        var profileKey = _context.Column(scope.Profile, _context.Graph.Profile.IdColumn);
+        var eventProfile = _context.Column(alias, events.ProfileIdColumn);
+        if (condition.Count is null or { Operator: CountOperator.AtLeast, Value: 1 })
+        {
+            var exists = "EXISTS " + SqlText.Subquery(SqlText.Select("1", from, [$"{eventProfile} = {profileKey}", .. rows]));
+            return condition.Negate ? _predicates.Not(exists, isExists: true) : exists;
+        }
+
+        return Counting.Test(_context, _predicates, profileKey, eventProfile, from, rows, condition.Count, aggregate: null, value: null, condition.Negate);
     }
 
     /// <summary>Within the last N days: as-of − N ≤ ts ≤ as-of. Between dates: from ≤ date(ts) ≤ to, as a half-open timestamp range.</summary>

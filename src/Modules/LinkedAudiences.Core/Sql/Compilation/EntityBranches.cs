@@ -5,9 +5,9 @@ using LinkedAudiences.Core.Planning;
 namespace LinkedAudiences.Core.Sql.Compilation;
 
 /// <summary>
-/// Entity conditions (SEMANTICS 4) as correlated subqueries over the parent row: EXISTS for "at least one",
-/// COUNT(*) for counts, the aggregate for aggregates. Also the pieces the join-shaped queries reuse: the row
-/// predicates of a condition (where, window, nested) and the joins that follow a relationship.
+/// Entity conditions (SEMANTICS 4) over the parent row: EXISTS for "at least one"; counts and aggregates as the
+/// parent key IN the keys of grouped related rows (see <see cref="Counting"/>). Also the pieces the join-shaped
+/// queries reuse: the row predicates of a condition (where, window, nested) and the joins that follow a relationship.
 /// </summary>
 internal sealed class EntityBranches(CompileContext context, Predicates predicates)
 {
@@ -18,33 +18,34 @@ internal sealed class EntityBranches(CompileContext context, Predicates predicat
     {
         var alias = context.Alias("e");
         var inner = scope.Enter(alias);
-        var from = Table(condition.Entity) + " AS " + alias;
-        List<string> rows = [Link(condition, scope.Parent, alias), .. RowPredicates(condition, inner, chainChild: null)];
+        var rows = RowPredicates(condition, inner, chainChild: null);
 
-        var existence = condition.Aggregate is null
-            && (condition.Count is null || condition.Count is { Operator: CountOperator.AtLeast, Value: 1 });
-        string result;
-        if (existence)
+        if (condition.Aggregate is null && condition.Count is null or { Operator: CountOperator.AtLeast, Value: 1 })
         {
-            result = "EXISTS " + SqlText.Subquery(SqlText.Select("1", from, rows));
-        }
-        else
-        {
-            var tests = new List<string>(2);
-            if (condition.Count is { } count)
-            {
-                tests.Add(predicates.Count(SqlText.Subquery(SqlText.Select("COUNT(*)", from, rows)), count));
-            }
-
-            if (condition.Aggregate is { } aggregate)
-            {
-                tests.Add(Aggregate(aggregate, alias, from, rows));
-            }
-
-            result = SqlText.Combine(Dialect, LogicalOperator.And, tests);
+            var exists = "EXISTS " + SqlText.Subquery(SqlText.Select("1", Table(condition.Entity) + " AS " + alias, [Link(condition, scope.Parent, alias), .. rows]));
+            return condition.Negate ? predicates.Not(exists, isExists: true) : exists;
         }
 
-        return condition.Negate ? predicates.Not(result, isExists: existence) : result;
+        var parentKey = context.Column(scope.Parent, condition.Link.ParentColumn);
+        var link = condition.Link;
+        if (link.Junction is not { } junction)
+        {
+            var groupKey = context.Column(alias, link.ChildColumn);
+            var value = condition.Aggregate?.Column is { } column ? context.Column(alias, column.Name) : null;
+            return Counting.Test(context, predicates, parentKey, groupKey, Table(condition.Entity) + " AS " + alias, rows, condition.Count, condition.Aggregate, value, condition.Negate);
+        }
+
+        // Through a junction a row may be listed twice: group distinct (parent key, row) pairs so it counts once.
+        var j = context.Alias("j");
+        var d = context.Alias("d");
+        var select = $"DISTINCT {context.Column(j, junction.FromColumn)} AS k, {context.Column(alias, condition.Entity.PrimaryKey)} AS row_key"
+            + (condition.Aggregate?.Column is { } aggregated ? $", {context.Column(alias, aggregated.Name)} AS v" : "");
+        var pairs = SqlText.Select(
+            select,
+            $"{context.Table(junction.Schema, junction.Table)} AS {j}\nJOIN {Table(condition.Entity)} AS {alias} ON {context.Column(alias, link.ChildColumn)} = {context.Column(j, junction.ToColumn)}",
+            rows);
+        return Counting.Test(context, predicates, parentKey, d + ".k", SqlText.Subquery(pairs) + " AS " + d, [], condition.Count, condition.Aggregate,
+            condition.Aggregate?.Column is null ? null : d + ".v", condition.Negate);
     }
 
     /// <summary>
@@ -117,33 +118,6 @@ internal sealed class EntityBranches(CompileContext context, Predicates predicat
             context.Table(junction.Schema, junction.Table) + " AS " + j,
             [$"{context.Column(j, junction.FromColumn)} = {context.Column(parentAlias, link.ParentColumn)}"]);
         return child + " IN " + SqlText.Subquery(members);
-    }
-
-    private string Aggregate(PlannedAggregate aggregate, string alias, string from, List<string> rows)
-    {
-        var value = context.Parameter(aggregate.Value);
-        if (aggregate.Function == AggregateFunction.Count)
-        {
-            return predicates.Compare(SqlText.Subquery(SqlText.Select("COUNT(*)", from, rows)), aggregate.Operator, value);
-        }
-
-        var column = context.Column(alias, aggregate.Column!.Name);
-        if (aggregate.Function == AggregateFunction.Avg)
-        {
-            // avg op v ⇔ sum op v × count (count > 0; no rows leaves SUM NULL): exact in decimals, where engines'
-            // AVG may answer in floating point (DuckDB does for DECIMAL).
-            var test = predicates.Compare($"SUM({column})", aggregate.Operator, $"{value} * COUNT({column})");
-            return SqlText.Subquery(SqlText.Select(test, from, rows));
-        }
-
-        var function = aggregate.Function switch
-        {
-            AggregateFunction.Sum => "SUM",
-            AggregateFunction.Min => "MIN",
-            AggregateFunction.Max => "MAX",
-            _ => throw new InvalidOperationException($"Aggregate {aggregate.Function} is not compiled."),
-        };
-        return predicates.Compare(SqlText.Subquery(SqlText.Select($"{function}({column})", from, rows)), aggregate.Operator, value);
     }
 
     /// <summary>SEMANTICS 4: as-of − N days ≤ v ≤ as-of, on dates for a DATE column; bounds computed here from the as-of.</summary>
