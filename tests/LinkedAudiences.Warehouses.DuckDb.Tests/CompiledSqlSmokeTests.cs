@@ -210,6 +210,14 @@ public sealed class CompiledSqlSmokeTests : IDisposable
         };
 
         Assert.Equal(["u1", "u4"], Members("""{ "kind": "audience", "audience": "pro" }""", imports));
+        // "Not part of" is the complement, profiles with a missing trait included.
+        imports["parisians-or-big-accounts"] = LinkedAudiencesJson.ParseAudience("""
+            { "groupOperator": "or", "groups": [
+              { "conditions": [ { "kind": "trait", "trait": "city", "operator": "equals", "value": "Paris" } ] },
+              { "conditions": [ { "kind": "entity", "entity": "account", "where": { "filters": [ { "property": "credit_limit", "operator": "greaterThan", "value": 1000 } ] } } ] } ] }
+            """);
+        Assert.Equal(["u1", "u2"], Members("""{ "kind": "audience", "audience": "parisians-or-big-accounts" }""", imports));
+        Assert.Equal(["u3", "u4", "u5", "u6"], Members("""{ "kind": "audience", "audience": "parisians-or-big-accounts", "negate": true }""", imports));
         Assert.Equal(["u1", "u2", "u4", "u5", "u6"], Members("""{ "kind": "audience", "audience": "stored", "mode": "membership", "negate": true }"""));
     }
 

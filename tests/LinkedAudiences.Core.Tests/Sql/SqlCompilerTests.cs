@@ -191,8 +191,8 @@ public sealed partial class SqlCompilerTests
     [InlineData("""{ "operator": "atLeast", "value": 1 }""", "WHERE EXISTS (")]
     [InlineData("""{ "operator": "atLeast", "value": 3 }""", "WHERE p.\"profile_id\" IN (")]
     [InlineData("""{ "operator": "exactly", "value": 2 }""", "HAVING COUNT(*) = $1\n  )")]
-    [InlineData("""{ "operator": "exactly", "value": 0 }""", "WHERE NOT COALESCE(p.\"profile_id\" IN (")]
-    [InlineData("""{ "operator": "atMost", "value": 2 }""", "HAVING NOT (COUNT(*) <= $1)\n  ), FALSE)")]
+    [InlineData("""{ "operator": "exactly", "value": 0 }""", "WHERE (p.\"profile_id\" IS NULL OR p.\"profile_id\" NOT IN (")]
+    [InlineData("""{ "operator": "atMost", "value": 2 }""", "HAVING NOT (COUNT(*) <= $1)\n  ))")]
     public void Compile_Count_UsesExistsForAtLeastOneAndGroupedSetsOtherwise(string count, string expected)
     {
         var query = Compile(DuckDbDialect.Instance, $$"""{ "groups": [ { "conditions": [ { "kind": "entity", "entity": "account", "count": {{count}} } ] } ] }""").Members;
@@ -201,7 +201,7 @@ public sealed partial class SqlCompilerTests
     }
 
     [Theory]
-    [InlineData("count", "lessThan", "WHERE NOT COALESCE(")]
+    [InlineData("count", "lessThan", "NOT IN (")]
     [InlineData("count", "greaterThan", "HAVING COUNT(*) > $1\n  )")]
     [InlineData("sum", "lessThan", "HAVING SUM(e1.\"credit_limit\") < $1\n  )")]
     [InlineData("avg", "equals", "HAVING SUM(e1.\"credit_limit\") = $1 * COUNT(e1.\"credit_limit\")\n  )")]

@@ -12,13 +12,13 @@ WHERE (p."profile_id" IN (
      HAVING (COUNT(*) = $1
         AND SUM(e1."price") >= $2 * COUNT(e1."price"))
    )
-   AND NOT COALESCE(p."profile_id" IN (
+   AND (p."profile_id" IS NULL OR p."profile_id" NOT IN (
      SELECT e2."profile_id"
      FROM "accounts" AS e2
      WHERE e2."profile_id" IS NOT NULL
      GROUP BY e2."profile_id"
      HAVING MAX(e2."credit_limit") < $3
-   ), FALSE))
+   )))
 
 -- postgres: members
 -- #1 = 3 (long)
@@ -34,13 +34,13 @@ WHERE (p."profile_id" IN (
      HAVING (COUNT(*) = $1
         AND SUM(e1."price") >= $2 * COUNT(e1."price"))
    )
-   AND NOT COALESCE(p."profile_id" IN (
+   AND (p."profile_id" IS NULL OR p."profile_id" NOT IN (
      SELECT e2."profile_id"
      FROM "accounts" AS e2
      WHERE e2."profile_id" IS NOT NULL
      GROUP BY e2."profile_id"
      HAVING MAX(e2."credit_limit") < $3
-   ), FALSE))
+   )))
 
 -- snowflake: members
 -- #1 = 3 (long)
@@ -56,13 +56,13 @@ WHERE (p."profile_id" IN (
      HAVING (COUNT(*) = ?
         AND SUM(e1."price") >= ? * COUNT(e1."price"))
    )
-   AND NOT COALESCE(p."profile_id" IN (
+   AND (p."profile_id" IS NULL OR p."profile_id" NOT IN (
      SELECT e2."profile_id"
      FROM "accounts" AS e2
      WHERE e2."profile_id" IS NOT NULL
      GROUP BY e2."profile_id"
      HAVING MAX(e2."credit_limit") < ?
-   ), FALSE))
+   )))
 
 -- duckdb: matched entities
 -- #1 = 3 (long)
@@ -81,13 +81,13 @@ WITH la_members AS (
        HAVING (COUNT(*) = $1
           AND SUM(e1."price") >= $2 * COUNT(e1."price"))
      )
-     AND NOT COALESCE(p."profile_id" IN (
+     AND (p."profile_id" IS NULL OR p."profile_id" NOT IN (
        SELECT e2."profile_id"
        FROM "accounts" AS e2
        WHERE e2."profile_id" IS NOT NULL
        GROUP BY e2."profile_id"
        HAVING MAX(e2."credit_limit") < $3
-     ), FALSE))
+     )))
 )
 SELECT DISTINCT m.member_key, CAST($4 AS VARCHAR) AS branch, 1 AS depth, CAST($5 AS VARCHAR) AS entity, CAST(e3."item_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
 FROM "profiles" AS p
@@ -111,13 +111,13 @@ WITH la_members AS (
        HAVING (COUNT(*) = $1
           AND SUM(e1."price") >= $2 * COUNT(e1."price"))
      )
-     AND NOT COALESCE(p."profile_id" IN (
+     AND (p."profile_id" IS NULL OR p."profile_id" NOT IN (
        SELECT e2."profile_id"
        FROM "accounts" AS e2
        WHERE e2."profile_id" IS NOT NULL
        GROUP BY e2."profile_id"
        HAVING MAX(e2."credit_limit") < $3
-     ), FALSE))
+     )))
 )
 SELECT DISTINCT m.member_key, CAST($4 AS VARCHAR) AS branch, 1 AS depth, CAST($5 AS VARCHAR) AS entity, CAST(e3."item_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
 FROM "profiles" AS p
@@ -141,13 +141,13 @@ WITH la_members AS (
        HAVING (COUNT(*) = ?
           AND SUM(e1."price") >= ? * COUNT(e1."price"))
      )
-     AND NOT COALESCE(p."profile_id" IN (
+     AND (p."profile_id" IS NULL OR p."profile_id" NOT IN (
        SELECT e2."profile_id"
        FROM "accounts" AS e2
        WHERE e2."profile_id" IS NOT NULL
        GROUP BY e2."profile_id"
        HAVING MAX(e2."credit_limit") < ?
-     ), FALSE))
+     )))
 )
 SELECT DISTINCT m.member_key, CAST(? AS VARCHAR) AS branch, 1 AS depth, CAST(? AS VARCHAR) AS entity, CAST(e3."item_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
 FROM "profiles" AS p

@@ -29,11 +29,15 @@ internal sealed class Conditions
 
     public string ProfileTable => _context.Table(_context.Graph.Profile.Schema, _context.Graph.Profile.Table);
 
-    public string Audience(AudiencePlan plan, Scope scope) =>
-        SqlText.Combine(_context.Dialect, plan.GroupOperator, [.. plan.Groups.Select(g => Group(g, scope))]);
+    /// <summary>
+    /// The audience predicate; <paramref name="negate"/> compiles its two-valued complement by De Morgan down to
+    /// the conditions (flipping each one's negation), so no subquery ends up inside a COALESCE.
+    /// </summary>
+    public string Audience(AudiencePlan plan, Scope scope, bool negate = false) =>
+        SqlText.Combine(_context.Dialect, Flip(plan.GroupOperator, negate), [.. plan.Groups.Select(g => Group(g, scope, negate))]);
 
-    public string Group(PlannedGroup group, Scope scope) =>
-        SqlText.Combine(_context.Dialect, group.Operator, [.. group.Conditions.Select(c => Condition(c, scope))]);
+    public string Group(PlannedGroup group, Scope scope, bool negate = false) =>
+        SqlText.Combine(_context.Dialect, Flip(group.Operator, negate), [.. group.Conditions.Select(c => Condition(negate ? c with { Negate = !c.Negate } : c, scope))]);
 
     public string Condition(PlannedCondition condition, Scope scope) => condition switch
     {
@@ -114,8 +118,7 @@ internal sealed class Conditions
         if (condition.Mode == AudienceReferenceMode.Import)
         {
             var imported = condition.Imported ?? throw new InvalidOperationException($"The imported audience '{condition.AudienceKey}' was not planned.");
-            var test = Audience(imported, Scope.ForProfile(scope.Profile));
-            return condition.Negate ? _predicates.Not(test, isExists: false) : test;
+            return Audience(imported, Scope.ForProfile(scope.Profile), condition.Negate);
         }
 
         var alias = _context.Alias("m");
@@ -129,4 +132,7 @@ internal sealed class Conditions
         var exists = "EXISTS " + SqlText.Subquery(membership);
         return condition.Negate ? _predicates.Not(exists, isExists: true) : exists;
     }
+
+    private static LogicalOperator Flip(LogicalOperator op, bool negate) =>
+        !negate ? op : op == LogicalOperator.And ? LogicalOperator.Or : LogicalOperator.And;
 }

@@ -10,7 +10,7 @@ namespace LinkedAudiences.Core.Sql.Compilation;
 /// <c>(SELECT COUNT(*) ...) &gt;= n</c>, which PostgreSQL runs once per profile (35 s instead of 40 ms on 10,000
 /// profiles without an index), the grouped set is computed once by every engine, and Snowflake accepts it anywhere.
 /// Groups only exist for parents with at least one qualifying row, so when zero rows pass the tests ("at most",
-/// "exactly 0", count below n) the complement is used: NOT (parent_key IN groups failing the tests).
+/// "exactly 0", count below n) the complement is used: parent_key NOT IN the groups failing the tests.
 /// </summary>
 internal static class Counting
 {
@@ -40,21 +40,18 @@ internal static class Counting
         }
 
         var having = SqlText.Combine(context.Dialect, LogicalOperator.And, tests);
-        var no = context.Dialect.BooleanLiteral(false);
-        if (zeroPasses)
-        {
-            // Only COUNT comparisons here: never NULL, so NOT is safe inside HAVING.
-            var failing = In(parentKey, groupKey, from, rows, "NOT (" + having + ")");
-            return negate ? $"COALESCE({failing}, {no})" : $"NOT COALESCE({failing}, {no})";
-        }
 
-        var passing = In(parentKey, groupKey, from, rows, having);
-        return negate ? $"NOT COALESCE({passing}, {no})" : passing;
+        // The grouped keys are never NULL, so "key IN set" is NULL only for a NULL key (no related rows at all):
+        // "key IS NULL OR key NOT IN set" is then its exact two-valued complement, with no subquery inside a function.
+        // Only COUNT comparisons remain when zero rows pass: never NULL, so NOT is safe inside HAVING.
+        var set = Set(groupKey, from, rows, zeroPasses ? "NOT (" + having + ")" : having);
+        var inSet = $"{parentKey} IN {set}";
+        var notInSet = $"({parentKey} IS NULL OR {parentKey} NOT IN {set})";
+        return zeroPasses != negate ? notInSet : inSet;
     }
 
-    private static string In(string parentKey, string groupKey, string from, IReadOnlyList<string> rows, string having) =>
-        parentKey + " IN " + SqlText.Subquery(
-            SqlText.Select(groupKey, from, [groupKey + " IS NOT NULL", .. rows]) + "\nGROUP BY " + groupKey + "\nHAVING " + SqlText.Continue(having, 2));
+    private static string Set(string groupKey, string from, IReadOnlyList<string> rows, string having) =>
+        SqlText.Subquery(SqlText.Select(groupKey, from, [groupKey + " IS NOT NULL", .. rows]) + "\nGROUP BY " + groupKey + "\nHAVING " + SqlText.Continue(having, 2));
 
     private static string Aggregate(CompileContext context, Predicates predicates, PlannedAggregate aggregate, string? value)
     {
