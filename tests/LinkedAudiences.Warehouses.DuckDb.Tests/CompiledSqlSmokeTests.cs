@@ -162,6 +162,24 @@ public sealed class CompiledSqlSmokeTests : IDisposable
     }
 
     [Fact]
+    public void Members_DateAndTimeConstants_BindAsDatesAndTimes()
+    {
+        Assert.Equal(["u2"], Members("""{ "kind": "trait", "trait": "birthday", "operator": "lessThan", "value": "1989-01-01" }"""));
+        Assert.Equal(["u2"], Members("""{ "kind": "trait", "trait": "preferred_contact_time", "operator": "greaterThan", "value": "12:00" }"""));
+    }
+
+    [Fact]
+    public void Members_WindowOnDateColumn_CountsWholeDaysBackFromTheAsOfDate()
+    {
+        const string template = """
+            { "kind": "entity", "entity": "household", "conditions": [ { "entity": "pet", "window": { "column": "adopted_on", "withinLastDays": DAYS } } ] }
+            """;
+
+        Assert.Equal(["u3"], Members(template.Replace("DAYS", "1", StringComparison.Ordinal)));
+        Assert.Equal(["u1", "u2", "u3"], Members(template.Replace("DAYS", "2", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Members_EventWithPropertyFilterAndWindow_KeepsOnlyMatchingRecentEvents()
     {
         var members = Members("""
@@ -343,14 +361,15 @@ public sealed class CompiledSqlSmokeTests : IDisposable
     }
 
     private const string World = """
-        CREATE TABLE profiles (profile_id VARCHAR, email VARCHAR, plan VARCHAR, role VARCHAR, credit_limit DECIMAL(18, 2), lifetime_value DECIMAL(18, 2), traits JSON);
+        CREATE TABLE profiles (profile_id VARCHAR, email VARCHAR, plan VARCHAR, role VARCHAR, credit_limit DECIMAL(18, 2), lifetime_value DECIMAL(18, 2), traits JSON,
+          birthday DATE, preferred_contact_time TIME);
         INSERT INTO profiles VALUES
-          ('u1', 'a@example.com', 'pro', 'customer', 1000, 500, '{"address": {"city": "Paris"}, "loyalty": {"points": 150}, "last_seen_at": "2026-10-20T10:00:00Z"}'),
-          ('u2', 'b@example.com', 'free', 'customer', 1000, 500, '{"address": {"city": "paris"}, "loyalty": {"points": "200"}, "last_seen_at": "2026-09-20T10:00:00Z"}'),
-          ('u3', NULL, 'platinum', 'customer', NULL, NULL, NULL),
-          ('u4', 'd@example.com', 'pro', 'customer', 10, 10, '{"address": {"city": "Lyon"}, "loyalty": {"points": 50}}'),
-          ('u5', NULL, 'free', 'customer', NULL, NULL, '{"address": null}'),
-          ('u6', NULL, 'free', 'broker', NULL, NULL, '{}');
+          ('u1', 'a@example.com', 'pro', 'customer', 1000, 500, '{"address": {"city": "Paris"}, "loyalty": {"points": 150}, "last_seen_at": "2026-10-20T10:00:00Z"}', '1990-05-01', '09:30:00'),
+          ('u2', 'b@example.com', 'free', 'customer', 1000, 500, '{"address": {"city": "paris"}, "loyalty": {"points": "200"}, "last_seen_at": "2026-09-20T10:00:00Z"}', '1985-01-01', '18:00:00'),
+          ('u3', NULL, 'platinum', 'customer', NULL, NULL, NULL, NULL, NULL),
+          ('u4', 'd@example.com', 'pro', 'customer', 10, 10, '{"address": {"city": "Lyon"}, "loyalty": {"points": 50}}', NULL, NULL),
+          ('u5', NULL, 'free', 'customer', NULL, NULL, '{"address": null}', NULL, NULL),
+          ('u6', NULL, 'free', 'broker', NULL, NULL, '{}', NULL, NULL);
         CREATE TABLE accounts (account_id BIGINT, profile_id VARCHAR, status VARCHAR, credit_limit DECIMAL(18, 2));
         INSERT INTO accounts VALUES (101, 'u1', 'active', 500), (102, 'u1', 'closed', 100), (103, 'u2', 'active', 2000),
           (104, 'u3', 'closed', 100), (105, 'u4', 'active', 100), (106, 'u4', 'active', 100);
@@ -363,8 +382,8 @@ public sealed class CompiledSqlSmokeTests : IDisposable
         INSERT INTO households VALUES (401, 'Paris', 3), (402, 'Lyon', 2);
         CREATE TABLE household_members (household_id BIGINT, profile_id VARCHAR);
         INSERT INTO household_members VALUES (401, 'u1'), (401, 'u1'), (401, 'u2'), (402, 'u3');
-        CREATE TABLE pets (pet_id BIGINT, household_id BIGINT, type VARCHAR);
-        INSERT INTO pets VALUES (501, 401, 'Cat'), (502, 402, 'cat'), (503, 402, 'Dog');
+        CREATE TABLE pets (pet_id BIGINT, household_id BIGINT, type VARCHAR, adopted_on DATE);
+        INSERT INTO pets VALUES (501, 401, 'Cat', '2026-10-30'), (502, 402, 'cat', '2026-10-31'), (503, 402, 'Dog', '2026-09-01');
         CREATE TABLE sales (sale_id BIGINT, profile_id VARCHAR, amount DECIMAL(18, 2), sold_at TIMESTAMP);
         INSERT INTO sales VALUES (601, 'u6', 3000000, '2026-06-01 00:00:00'), (602, 'u6', 2500000, '2026-01-01 00:00:00'),
           (603, 'u6', 1000000, '2025-06-01 00:00:00'), (604, 'u3', 4000000, '2026-05-01 00:00:00'), (605, 'u3', 2000000, '2025-01-01 00:00:00');
@@ -388,7 +407,8 @@ public sealed class CompiledSqlSmokeTests : IDisposable
             { "name": "email", "type": "STRING", "column": "email" }, { "name": "plan", "type": "STRING", "column": "plan" }, { "name": "role", "type": "STRING", "column": "role" },
             { "name": "credit_limit", "type": "NUMBER", "column": "credit_limit" }, { "name": "lifetime_value", "type": "NUMBER", "column": "lifetime_value" },
             { "name": "city", "type": "STRING", "path": "address.city" }, { "name": "loyalty_points", "type": "NUMBER", "path": "loyalty.points" },
-            { "name": "last_seen_at", "type": "TIMESTAMP", "path": "last_seen_at" } ] },
+            { "name": "last_seen_at", "type": "TIMESTAMP", "path": "last_seen_at" },
+            { "name": "birthday", "type": "DATE", "column": "birthday" }, { "name": "preferred_contact_time", "type": "TIME", "column": "preferred_contact_time" } ] },
           "events": { "table": "events", "profileIdColumn": "profile_id", "nameColumn": "event", "timestampColumn": "occurred_at",
             "propertiesColumn": "properties", "contextColumn": "context",
             "properties": [ { "name": "amount", "type": "NUMBER" } ], "context": [ { "name": "locale", "type": "STRING" } ] },
@@ -400,7 +420,7 @@ public sealed class CompiledSqlSmokeTests : IDisposable
             { "name": "order", "table": "orders", "primaryKey": "order_id", "columns": [ { "name": "status", "type": "STRING" } ] },
             { "name": "household", "table": "households", "primaryKey": "household_id", "columns": [
               { "name": "city", "type": "STRING" }, { "name": "size", "type": "NUMBER" } ] },
-            { "name": "pet", "table": "pets", "primaryKey": "pet_id", "columns": [ { "name": "type", "type": "STRING" } ] },
+            { "name": "pet", "table": "pets", "primaryKey": "pet_id", "columns": [ { "name": "type", "type": "STRING" }, { "name": "adopted_on", "type": "DATE" } ] },
             { "name": "sale", "table": "sales", "primaryKey": "sale_id", "columns": [
               { "name": "amount", "type": "NUMBER" }, { "name": "sold_at", "type": "TIMESTAMP" } ] }
           ],
