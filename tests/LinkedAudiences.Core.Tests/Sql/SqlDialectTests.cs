@@ -90,4 +90,19 @@ public sealed class SqlDialectTests
         Assert.Equal("v", DuckDbDialect.Instance.OrdinalOrder("v"));
         Assert.Equal("v", SnowflakeDialect.Instance.OrdinalOrder("v"));
     }
+
+    [Theory]
+    [InlineData("duckdb", typeof(DuckDbDialect))]
+    [InlineData("PostgreS", typeof(PostgreSqlDialect))]
+    [InlineData("snowflake", typeof(SnowflakeDialect))]
+    public void SqlDialects_Get_FindsTheDialectByName(string name, Type expected) =>
+        Assert.IsType(expected, SqlDialects.Get(name));
+
+    [Fact]
+    public void SqlDialects_GetUnknown_ThrowsNamingTheKnownOnes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => SqlDialects.Get("oracle"));
+
+        Assert.StartsWith("Unknown SQL dialect 'oracle'; known: duckdb, postgres, snowflake.", error.Message, StringComparison.Ordinal);
+    }
 }

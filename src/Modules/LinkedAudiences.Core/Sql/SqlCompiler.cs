@@ -4,9 +4,12 @@ using LinkedAudiences.Core.Sql.Compilation;
 namespace LinkedAudiences.Core.Sql;
 
 /// <summary>
-/// Compiles an audience plan to SQL for one warehouse. The algorithm lives here and in Compilation/; the
-/// <see cref="SqlDialect"/> only spells things. Shapes: conditions are correlated subqueries under the profile row
-/// (EXISTS / COUNT / aggregates), entity targets and matched entities join down their branch.
+/// Compiles an audience plan to SQL for one warehouse. The algorithm lives here and in Compilation/ (one file per
+/// concern: Conditions, EntityBranches, Counting, Predicates, Operands, Members, MatchedEntities); the
+/// <see cref="SqlDialect"/> only spells things. Shapes: profile members are <c>SELECT ... FROM profiles p WHERE
+/// predicates</c>, where a condition is EXISTS over its related rows (nested conditions correlate to the row above)
+/// or, for counts and aggregates, the parent key IN grouped sets; entity targets and matched entities join down
+/// their branch. Values are always parameters; the as-of time only reaches SQL as bound window bounds.
 /// </summary>
 public sealed class SqlCompiler(SqlDialect dialect)
 {
