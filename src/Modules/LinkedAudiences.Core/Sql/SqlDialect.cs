@@ -1,9 +1,14 @@
+using System.Globalization;
+using LinkedAudiences.Core.Graph;
+
 namespace LinkedAudiences.Core.Sql;
 
 /// <summary>
 /// What differs between warehouses: quoting, placeholders, JSON access, string functions, casts.
 /// The base holds the common ANSI forms; each engine overrides only what it spells differently
 /// (see Dialects/). Immutable and shared: per-compile state lives in the compiler's context.
+/// Every method builds text from SQL expressions it is given; none of them sees a definition's values,
+/// which are always parameters.
 /// </summary>
 public abstract class SqlDialect
 {
@@ -18,5 +23,41 @@ public abstract class SqlDialect
         string.IsNullOrEmpty(schema) ? QuoteIdentifier(table) : QuoteIdentifier(schema) + "." + QuoteIdentifier(table);
 
     /// <summary>The placeholder for the parameter at 1-based <paramref name="position"/>.</summary>
-    public virtual string Placeholder(int position) => "$" + position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public virtual string Placeholder(int position) => "$" + position.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A string literal for text that comes from the data graph or the compiler (JSON keys, type names),
+    /// never for a definition's values.
+    /// </summary>
+    public virtual string StringLiteral(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>The type keys and text columns are returned as.</summary>
+    public virtual string TextType => "VARCHAR";
+
+    /// <summary>The exact numeric type NUMBER values read from JSON are cast to.</summary>
+    public virtual string DecimalType => "DECIMAL(38, 10)";
+
+    public virtual string BooleanLiteral(bool value) => value ? "TRUE" : "FALSE";
+
+    public virtual string CastToText(string expression) => $"CAST({expression} AS {TextType})";
+
+    /// <summary>Case-sensitive, ordinal "text contains fragment".</summary>
+    public virtual string Contains(string text, string fragment) => $"strpos({text}, {fragment}) > 0";
+
+    public virtual string StartsWith(string text, string prefix) => $"starts_with({text}, {prefix})";
+
+    public virtual string EndsWith(string text, string suffix) => $"ends_with({text}, {suffix})";
+
+    /// <summary>
+    /// The value at <paramref name="path"/> (object keys, outermost first) of the JSON expression
+    /// <paramref name="json"/>, typed as <paramref name="type"/>. A JSON value of another kind (a string where a
+    /// number is declared, an object, JSON null) or a missing key reads as SQL NULL: check the JSON type, never cast blindly.
+    /// </summary>
+    public abstract string JsonValue(string json, IReadOnlyList<string> path, DataType type);
+
+    /// <summary>The clause that keeps the first <paramref name="count"/> rows (the count is the compiler's, not a user value).</summary>
+    public virtual string Limit(int count) => "LIMIT " + count.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An ORDER BY key for text that sorts ordinally (byte order), whatever the database's collation.</summary>
+    public virtual string OrdinalOrder(string expression) => expression;
 }
