@@ -7,8 +7,8 @@ namespace LinkedAudiences.Warehouses.DuckDb;
 
 /// <summary>
 /// An embedded DuckDB database (a file, or ":memory:") as a warehouse. The connection opened here keeps the
-/// database alive; every operation runs on its own duplicate of it, so queries may run concurrently and a query
-/// may be read while another statement executes. Session state (temporary tables, SET) therefore does not carry
+/// database alive; every operation runs on a connection of its own to it, so queries may run concurrently and a
+/// query may be read while another statement executes. Session state (temporary tables, SET) therefore does not carry
 /// from one call to the next. Timestamps are read and compared in UTC.
 /// </summary>
 public sealed class DuckDbWarehouse : IWarehouse, IBulkLoader
@@ -134,7 +134,11 @@ public sealed class DuckDbWarehouse : IWarehouse, IBulkLoader
 
     private async Task<DuckDBConnection> ConnectAsync(CancellationToken cancellationToken)
     {
-        var connection = _root.Duplicate();
+        // An in-memory database exists only through its first connection, so it is duplicated; a file database
+        // opened again by path is shared by DuckDB.NET within the process.
+        var connection = Path.StartsWith(InMemory, StringComparison.Ordinal)
+            ? _root.Duplicate()
+            : new DuckDBConnection(_root.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

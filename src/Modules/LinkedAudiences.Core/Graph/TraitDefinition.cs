@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace LinkedAudiences.Core.Graph;
 
 /// <summary>
@@ -14,5 +16,7 @@ public sealed record TraitDefinition
 
     public string? Path { get; init; }
 
+    // Derived from Path: not part of the JSON contract (it was written out, and silently ignored on read).
+    [JsonIgnore]
     public IReadOnlyList<string> PathSegments => Path is null ? [] : Path.Split('.');
 }

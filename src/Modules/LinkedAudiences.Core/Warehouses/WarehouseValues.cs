@@ -20,7 +20,7 @@ public static class WarehouseValues
         byte b => (long)b,
         ushort us => (long)us,
         uint ui => (long)ui,
-        ulong ul => ul <= long.MaxValue ? (long)ul : (decimal)ul,
+        ulong ul => ul <= long.MaxValue ? (object)(long)ul : (decimal)ul,
         BigInteger big => FromBigInteger(big),
         // Floating results (avg, stddev) become decimal like every other number; NaN and infinities have no decimal form.
         double d when IsDecimalRange(d) => (decimal)d,
