@@ -10,7 +10,8 @@ internal static class PostgreSqlCopyLoad
     public static async Task<ulong> CopyAsync(NpgsqlConnection connection, string qualifiedTable, TableSchema table, string quotedColumns,
         IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        var types = table.Columns.Select(c => PostgreSqlTypes.DbType(c.Type)).ToArray();
+        var columns = table.Columns;
+        var types = columns.Select(c => PostgreSqlTypes.DbType(c.Type)).ToArray();
         await using var writer = await connection.BeginBinaryImportAsync(
             $"COPY {qualifiedTable} ({quotedColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var values in rows)
@@ -23,35 +24,29 @@ internal static class PostgreSqlCopyLoad
             await writer.StartRowAsync(cancellationToken);
             for (var i = 0; i < values.Length; i++)
             {
-                await WriteAsync(writer, values[i], types[i], table, i, cancellationToken);
+                await WriteAsync(writer, values[i], types[i], columns[i], table.Name, cancellationToken);
             }
         }
 
         return await writer.CompleteAsync(cancellationToken);
     }
 
-    private static Task WriteAsync(NpgsqlBinaryImporter writer, object? value, NpgsqlDbType type, TableSchema table, int column, CancellationToken ct)
-    {
-        try
+    // Typed writes (no boxing through object), and a wrong value type is reported by column before it reaches the wire.
+    private static Task WriteAsync(NpgsqlBinaryImporter writer, object? value, NpgsqlDbType type, ColumnSchema column, string table, CancellationToken ct) =>
+        (column.Type, value) switch
         {
-            return value switch
-            {
-                null or DBNull => writer.WriteNullAsync(ct),
-                long l => writer.WriteAsync(l, type, ct),
-                int i => writer.WriteAsync((long)i, type, ct),
-                decimal d => writer.WriteAsync(d, type, ct),
-                string s => writer.WriteAsync(s, type, ct),
-                bool b => writer.WriteAsync(b, type, ct),
-                DateOnly date => writer.WriteAsync(date, type, ct),
-                TimeOnly time => writer.WriteAsync(time, type, ct),
-                DateTime ts => writer.WriteAsync(WarehouseValues.Timestamp(ts), type, ct),
-                _ => writer.WriteAsync(value, type, ct),
-            };
-        }
-        catch (InvalidCastException e)
-        {
-            var c = table.Columns[column];
-            throw new ArgumentException($"{table.Name}.{c.Name} is {c.Type}; a {value!.GetType().Name} cannot be loaded into it.", e);
-        }
-    }
+            (_, null or DBNull) => writer.WriteNullAsync(ct),
+            (WarehouseColumnType.BigInt, long l) => writer.WriteAsync(l, type, ct),
+            (WarehouseColumnType.BigInt, int i) => writer.WriteAsync((long)i, type, ct),
+            (WarehouseColumnType.Decimal, decimal d) => writer.WriteAsync(d, type, ct),
+            (WarehouseColumnType.Decimal, long l) => writer.WriteAsync((decimal)l, type, ct),
+            (WarehouseColumnType.Varchar or WarehouseColumnType.Json, string s) => writer.WriteAsync(s, type, ct),
+            (WarehouseColumnType.Boolean, bool b) => writer.WriteAsync(b, type, ct),
+            (WarehouseColumnType.Date, DateOnly date) => writer.WriteAsync(date, type, ct),
+            (WarehouseColumnType.Date, DateTime dt) => writer.WriteAsync(DateOnly.FromDateTime(dt), type, ct),
+            (WarehouseColumnType.Time, TimeOnly time) => writer.WriteAsync(time, type, ct),
+            (WarehouseColumnType.Time, TimeSpan span) => writer.WriteAsync(TimeOnly.FromTimeSpan(span), type, ct),
+            (WarehouseColumnType.Timestamp, DateTime ts) => writer.WriteAsync(WarehouseValues.Timestamp(ts), type, ct),
+            _ => throw new ArgumentException($"{table}.{column.Name} is {column.Type}; a {value.GetType().Name} cannot be loaded into it."),
+        };
 }
