@@ -133,6 +133,24 @@ public sealed class PostgreSqlWarehouseTests(PostgresSchemaFixture db) : IClassF
     }
 
     [Fact]
+    public async Task LoadAsync_ConcurrentLoadsIntoANewSchema_AllSucceed()
+    {
+        var schema = db.Schema + "_new";
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+                db.Warehouse.LoadAsync(Sample with { Schema = schema, Name = "t" + i }, [SampleRow], CancellationToken.None)));
+
+            var tables = await db.Warehouse.DescribeTablesAsync(CancellationToken.None);
+            Assert.Equal(["t0", "t1", "t2", "t3"], tables.Where(t => t.Schema == schema).Select(t => t.Name).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            await db.Warehouse.ExecuteAsync(SqlQuery.Text($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"), CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task LoadAsync_ValueOfWrongType_ThrowsAndKeepsThePreviousTable()
     {
         var table = Sample with { Name = "kept" };

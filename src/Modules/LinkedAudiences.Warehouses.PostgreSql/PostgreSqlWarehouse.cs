@@ -8,7 +8,8 @@ namespace LinkedAudiences.Warehouses.PostgreSql;
 /// <summary>
 /// A PostgreSQL database as a warehouse, over a pooled <see cref="NpgsqlDataSource"/>. With a schema, connections
 /// search that schema first (unqualified names in compiled SQL resolve there) and loads without a schema go there.
-/// Sessions run in UTC; timestamps are "timestamp without time zone".
+/// Sessions run in UTC; timestamps are "timestamp without time zone". Commands have no timeout unless the connection
+/// string sets one: cancellation tokens bound them.
 /// </summary>
 public sealed class PostgreSqlWarehouse : IWarehouse, IBulkLoader
 {
@@ -33,6 +34,13 @@ public sealed class PostgreSqlWarehouse : IWarehouse, IBulkLoader
         ArgumentNullException.ThrowIfNull(dialect);
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.ConnectionStringBuilder.Timezone = "UTC";
+        if (!SetsCommandTimeout(connectionString))
+        {
+            // Audience queries and loads over millions of rows outlast Npgsql's 30 s default; callers bound them with
+            // their cancellation token instead.
+            builder.ConnectionStringBuilder.CommandTimeout = 0;
+        }
+
         if (!string.IsNullOrEmpty(schema))
         {
             builder.ConnectionStringBuilder.SearchPath = dialect.QuoteIdentifier(schema);
@@ -123,9 +131,13 @@ public sealed class PostgreSqlWarehouse : IWarehouse, IBulkLoader
         var definitions = string.Join(", ", table.Columns.Select(c => Dialect.QuoteIdentifier(c.Name) + " " + PostgreSqlTypes.Ddl(c.Type)));
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        if (schema is not null)
+        {
+            await EnsureSchemaAsync(connection, schema, cancellationToken);
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var create = schema is null ? string.Empty : $"CREATE SCHEMA IF NOT EXISTS {Dialect.QuoteIdentifier(schema)}; ";
-        create += $"DROP TABLE IF EXISTS {qualified}; CREATE TABLE {qualified} ({definitions});";
+        var create = $"DROP TABLE IF EXISTS {qualified}; CREATE TABLE {qualified} ({definitions});";
         await using (var command = new NpgsqlCommand(create, connection, transaction))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -141,6 +153,25 @@ public sealed class PostgreSqlWarehouse : IWarehouse, IBulkLoader
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    private async Task EnsureSchemaAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {Dialect.QuoteIdentifier(schema)}", connection);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateSchema)
+        {
+            // Two loads creating the same schema at once: "IF NOT EXISTS" is not atomic in PostgreSQL; the other one won.
+        }
+    }
+
+    private static bool SetsCommandTimeout(string connectionString)
+    {
+        var keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys;
+        return keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", string.Empty, StringComparison.Ordinal), "CommandTimeout", StringComparison.OrdinalIgnoreCase));
+    }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, SqlQuery query)
     {
