@@ -1,4 +1,3 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 using LinkedAudiences.Core.Warehouses;
 
@@ -39,31 +38,22 @@ internal static class DuckDbAppenderLoad
         return count;
     }
 
-    private static void Append(IDuckDBAppenderRow row, ColumnSchema column, object? value, string table)
-    {
-        if (value is null or DBNull)
+    // Typed appends (no conversion through object), and a wrong value type is reported by column, as PostgreSQL's load does.
+    private static void Append(IDuckDBAppenderRow row, ColumnSchema column, object? value, string table) =>
+        _ = (column.Type, value) switch
         {
-            row.AppendNullValue();
-            return;
-        }
-
-        try
-        {
-            _ = column.Type switch
-            {
-                WarehouseColumnType.BigInt => row.AppendValue(value as long? ?? Convert.ToInt64(value, CultureInfo.InvariantCulture)),
-                WarehouseColumnType.Decimal => row.AppendValue(value as decimal? ?? Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
-                WarehouseColumnType.Varchar or WarehouseColumnType.Json => row.AppendValue((string)value),
-                WarehouseColumnType.Boolean => row.AppendValue((bool?)(bool)value),
-                WarehouseColumnType.Date => row.AppendValue((DateOnly?)(value is DateTime d ? DateOnly.FromDateTime(d) : (DateOnly)value)),
-                WarehouseColumnType.Time => row.AppendValue((TimeOnly?)(value is TimeSpan t ? TimeOnly.FromTimeSpan(t) : (TimeOnly)value)),
-                WarehouseColumnType.Timestamp => row.AppendValue((DateTime?)WarehouseValues.Timestamp((DateTime)value)),
-                _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, "Unknown column type."),
-            };
-        }
-        catch (InvalidCastException e)
-        {
-            throw new ArgumentException($"{table}.{column.Name} is {column.Type}; a {value.GetType().Name} cannot be loaded into it.", e);
-        }
-    }
+            (_, null or DBNull) => row.AppendNullValue(),
+            (WarehouseColumnType.BigInt, long l) => row.AppendValue(l),
+            (WarehouseColumnType.BigInt, int i) => row.AppendValue((long)i),
+            (WarehouseColumnType.Decimal, decimal d) => row.AppendValue(d),
+            (WarehouseColumnType.Decimal, long l) => row.AppendValue((decimal)l),
+            (WarehouseColumnType.Varchar or WarehouseColumnType.Json, string s) => row.AppendValue(s),
+            (WarehouseColumnType.Boolean, bool b) => row.AppendValue(b),
+            (WarehouseColumnType.Date, DateOnly date) => row.AppendValue(date),
+            (WarehouseColumnType.Date, DateTime dt) => row.AppendValue(DateOnly.FromDateTime(dt)),
+            (WarehouseColumnType.Time, TimeOnly time) => row.AppendValue(time),
+            (WarehouseColumnType.Time, TimeSpan span) => row.AppendValue(TimeOnly.FromTimeSpan(span)),
+            (WarehouseColumnType.Timestamp, DateTime ts) => row.AppendValue(WarehouseValues.Timestamp(ts)),
+            _ => throw new ArgumentException($"{table}.{column.Name} is {column.Type}; a {value.GetType().Name} cannot be loaded into it."),
+        };
 }
