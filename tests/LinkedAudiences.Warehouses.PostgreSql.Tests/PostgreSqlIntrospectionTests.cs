@@ -3,6 +3,7 @@ using LinkedAudiences.Core.Graph;
 using LinkedAudiences.Core.Sql;
 using LinkedAudiences.Core.Warehouses;
 using LinkedAudiences.Warehouses.PostgreSql.Tests.Support;
+using LinkedAudiences.Warehouses.Tests.Support;
 
 namespace LinkedAudiences.Warehouses.PostgreSql.Tests;
 
@@ -46,6 +47,18 @@ public sealed class PostgreSqlIntrospectionTests(PostgresSchemaFixture db) : ICl
             ["text", "text", "text", "text", "text", "numeric(18,2)", "numeric(18,2)", "date", "timestamp without time zone", "boolean",
              "time without time zone", "jsonb"],
             profiles.Columns.Select(c => c.NativeType));
+    }
+
+    [Fact]
+    public async Task DescribeTables_NoSchemaConfigured_TablesOfOtherSchemasQualified()
+    {
+        await using var plain = await PostgreSqlWarehouse.OpenAsync(PostgresTestServer.ConnectionString, TestDialect.Postgres, null, CancellationToken.None);
+
+        var tables = await plain.DescribeTablesAsync(CancellationToken.None);
+
+        Assert.Null(plain.Schema);
+        Assert.Contains(tables, t => t.Schema == db.Schema && t.Name == "profiles");
+        Assert.DoesNotContain(tables, t => t.Schema is "pg_catalog" or "information_schema");
     }
 
     [Fact]
