@@ -10,6 +10,7 @@ export LA_TEST_POSTGRES="${LA_TEST_POSTGRES:-$(bash scripts/start-postgres.sh)}"
 echo "[test] PostgreSQL: $LA_TEST_POSTGRES"
 
 LOG=$(mktemp /tmp/la-test.XXXXXX.log)
+export LA_TEST_SUMMARY=$(mktemp /tmp/la-test-summary.XXXXXX.txt)
 echo "[test] dotnet build"
 if ! dotnet build LinkedAudiences.sln -c Release 2>&1 | tee -a "$LOG" | grep -E "error|Warn|Error|Elapsed" ; then :; fi
 if grep -qE "Build FAILED|: error " "$LOG"; then
@@ -29,6 +30,7 @@ while read -r f p s; do
 done < <(grep -E "^\s*(Passed|Failed)!\s+-" "$LOG" \
   | sed -E 's/.*Failed:\s*([0-9]+), Passed:\s*([0-9]+), Skipped:\s*([0-9]+).*/\1 \2 \3/')
 echo "[test] full log: $LOG"
+cat "$LA_TEST_SUMMARY" 2>/dev/null
 if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$rc"

@@ -202,9 +202,9 @@ public sealed partial class SqlCompilerTests
 
     [Theory]
     [InlineData("count", "lessThan", "NOT IN (")]
-    [InlineData("count", "greaterThan", "HAVING COUNT(*) > $1\n  )")]
-    [InlineData("sum", "lessThan", "HAVING SUM(e1.\"credit_limit\") < $1\n  )")]
-    [InlineData("avg", "equals", "HAVING SUM(e1.\"credit_limit\") = $1 * COUNT(e1.\"credit_limit\")\n  )")]
+    [InlineData("count", "greaterThan", "HAVING COUNT(*) > CAST($1 AS DECIMAL(38, 10))\n  )")]
+    [InlineData("sum", "lessThan", "HAVING SUM(e1.\"credit_limit\") < CAST($1 AS DECIMAL(38, 10))\n  )")]
+    [InlineData("avg", "equals", "HAVING SUM(e1.\"credit_limit\") = CAST($1 AS DECIMAL(38, 10)) * COUNT(e1.\"credit_limit\")\n  )")]
     public void Compile_Aggregate_UsesTheComplementOnlyWhenNoRowsPass(string function, string op, string expected)
     {
         var query = Compile(DuckDbDialect.Instance, $$"""

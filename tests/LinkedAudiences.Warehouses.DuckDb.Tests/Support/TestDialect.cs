@@ -1,16 +1,12 @@
 using LinkedAudiences.Core.Sql;
+using LinkedAudiences.Core.Sql.Dialects;
 
 namespace LinkedAudiences.Warehouses.Tests.Support;
 
-/// <summary>
-/// The connectors only quote identifiers through their dialect, which the base class already does; the real
-/// dialects (Core/Sql/Dialects) come with the compiler. Tests here need nothing more.
-/// </summary>
-internal sealed class TestDialect(string name) : SqlDialect
+/// <summary>The real dialects, under the names the connector tests use.</summary>
+internal static class TestDialect
 {
-    public static TestDialect DuckDb { get; } = new("duckdb");
+    public static SqlDialect DuckDb => DuckDbDialect.Instance;
 
-    public static TestDialect Postgres { get; } = new("postgres");
-
-    public override string Name { get; } = name;
+    public static SqlDialect Postgres => PostgreSqlDialect.Instance;
 }

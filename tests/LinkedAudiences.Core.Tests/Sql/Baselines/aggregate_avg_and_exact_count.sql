@@ -10,14 +10,14 @@ WHERE (p."profile_id" IN (
      WHERE e1."profile_id" IS NOT NULL
      GROUP BY e1."profile_id"
      HAVING (COUNT(*) = $1
-        AND SUM(e1."price") >= $2 * COUNT(e1."price"))
+        AND SUM(e1."price") >= CAST($2 AS DECIMAL(38, 10)) * COUNT(e1."price"))
    )
    AND (p."profile_id" IS NULL OR p."profile_id" NOT IN (
      SELECT e2."profile_id"
      FROM "accounts" AS e2
      WHERE e2."profile_id" IS NOT NULL
      GROUP BY e2."profile_id"
-     HAVING MAX(e2."credit_limit") < $3
+     HAVING MAX(e2."credit_limit") < CAST($3 AS DECIMAL(38, 10))
    )))
 
 -- postgres: members
@@ -32,14 +32,14 @@ WHERE (p."profile_id" IN (
      WHERE e1."profile_id" IS NOT NULL
      GROUP BY e1."profile_id"
      HAVING (COUNT(*) = $1
-        AND SUM(e1."price") >= $2 * COUNT(e1."price"))
+        AND SUM(e1."price") >= CAST($2 AS NUMERIC) * COUNT(e1."price"))
    )
    AND (p."profile_id" IS NULL OR p."profile_id" NOT IN (
      SELECT e2."profile_id"
      FROM "accounts" AS e2
      WHERE e2."profile_id" IS NOT NULL
      GROUP BY e2."profile_id"
-     HAVING MAX(e2."credit_limit") < $3
+     HAVING MAX(e2."credit_limit") < CAST($3 AS NUMERIC)
    )))
 
 -- snowflake: members
@@ -54,14 +54,14 @@ WHERE (p."profile_id" IN (
      WHERE e1."profile_id" IS NOT NULL
      GROUP BY e1."profile_id"
      HAVING (COUNT(*) = ?
-        AND SUM(e1."price") >= ? * COUNT(e1."price"))
+        AND SUM(e1."price") >= CAST(? AS NUMBER(38, 10)) * COUNT(e1."price"))
    )
    AND (p."profile_id" IS NULL OR p."profile_id" NOT IN (
      SELECT e2."profile_id"
      FROM "accounts" AS e2
      WHERE e2."profile_id" IS NOT NULL
      GROUP BY e2."profile_id"
-     HAVING MAX(e2."credit_limit") < ?
+     HAVING MAX(e2."credit_limit") < CAST(? AS NUMBER(38, 10))
    )))
 
 -- duckdb: matched entities
@@ -79,14 +79,14 @@ WITH la_members AS (
        WHERE e1."profile_id" IS NOT NULL
        GROUP BY e1."profile_id"
        HAVING (COUNT(*) = $1
-          AND SUM(e1."price") >= $2 * COUNT(e1."price"))
+          AND SUM(e1."price") >= CAST($2 AS DECIMAL(38, 10)) * COUNT(e1."price"))
      )
      AND (p."profile_id" IS NULL OR p."profile_id" NOT IN (
        SELECT e2."profile_id"
        FROM "accounts" AS e2
        WHERE e2."profile_id" IS NOT NULL
        GROUP BY e2."profile_id"
-       HAVING MAX(e2."credit_limit") < $3
+       HAVING MAX(e2."credit_limit") < CAST($3 AS DECIMAL(38, 10))
      )))
 )
 SELECT DISTINCT m.member_key, CAST($4 AS VARCHAR) AS branch, 1 AS depth, CAST($5 AS VARCHAR) AS entity, CAST(e3."item_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
@@ -109,14 +109,14 @@ WITH la_members AS (
        WHERE e1."profile_id" IS NOT NULL
        GROUP BY e1."profile_id"
        HAVING (COUNT(*) = $1
-          AND SUM(e1."price") >= $2 * COUNT(e1."price"))
+          AND SUM(e1."price") >= CAST($2 AS NUMERIC) * COUNT(e1."price"))
      )
      AND (p."profile_id" IS NULL OR p."profile_id" NOT IN (
        SELECT e2."profile_id"
        FROM "accounts" AS e2
        WHERE e2."profile_id" IS NOT NULL
        GROUP BY e2."profile_id"
-       HAVING MAX(e2."credit_limit") < $3
+       HAVING MAX(e2."credit_limit") < CAST($3 AS NUMERIC)
      )))
 )
 SELECT DISTINCT m.member_key, CAST($4 AS VARCHAR) AS branch, 1 AS depth, CAST($5 AS VARCHAR) AS entity, CAST(e3."item_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
@@ -139,14 +139,14 @@ WITH la_members AS (
        WHERE e1."profile_id" IS NOT NULL
        GROUP BY e1."profile_id"
        HAVING (COUNT(*) = ?
-          AND SUM(e1."price") >= ? * COUNT(e1."price"))
+          AND SUM(e1."price") >= CAST(? AS NUMBER(38, 10)) * COUNT(e1."price"))
      )
      AND (p."profile_id" IS NULL OR p."profile_id" NOT IN (
        SELECT e2."profile_id"
        FROM "accounts" AS e2
        WHERE e2."profile_id" IS NOT NULL
        GROUP BY e2."profile_id"
-       HAVING MAX(e2."credit_limit") < ?
+       HAVING MAX(e2."credit_limit") < CAST(? AS NUMBER(38, 10))
      )))
 )
 SELECT DISTINCT m.member_key, CAST(? AS VARCHAR) AS branch, 1 AS depth, CAST(? AS VARCHAR) AS entity, CAST(e3."item_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key

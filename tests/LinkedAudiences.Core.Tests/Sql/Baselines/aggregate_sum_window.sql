@@ -11,7 +11,7 @@ WHERE p."profile_id" IN (
       AND e1."sold_at" >= $1
       AND e1."sold_at" <= $2
     GROUP BY e1."profile_id"
-    HAVING SUM(e1."amount") > $3
+    HAVING SUM(e1."amount") > CAST($3 AS DECIMAL(38, 10))
   )
 
 -- postgres: members
@@ -27,7 +27,7 @@ WHERE p."profile_id" IN (
       AND e1."sold_at" >= $1
       AND e1."sold_at" <= $2
     GROUP BY e1."profile_id"
-    HAVING SUM(e1."amount") > $3
+    HAVING SUM(e1."amount") > CAST($3 AS NUMERIC)
   )
 
 -- snowflake: members
@@ -43,7 +43,7 @@ WHERE p."profile_id" IN (
       AND e1."sold_at" >= ?
       AND e1."sold_at" <= ?
     GROUP BY e1."profile_id"
-    HAVING SUM(e1."amount") > ?
+    HAVING SUM(e1."amount") > CAST(? AS NUMBER(38, 10))
   )
 
 -- duckdb: matched entities
@@ -64,7 +64,7 @@ WITH la_members AS (
         AND e1."sold_at" >= $1
         AND e1."sold_at" <= $2
       GROUP BY e1."profile_id"
-      HAVING SUM(e1."amount") > $3
+      HAVING SUM(e1."amount") > CAST($3 AS DECIMAL(38, 10))
     )
 )
 SELECT DISTINCT m.member_key, CAST($4 AS VARCHAR) AS branch, 1 AS depth, CAST($5 AS VARCHAR) AS entity, CAST(e2."sale_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
@@ -92,7 +92,7 @@ WITH la_members AS (
         AND e1."sold_at" >= $1
         AND e1."sold_at" <= $2
       GROUP BY e1."profile_id"
-      HAVING SUM(e1."amount") > $3
+      HAVING SUM(e1."amount") > CAST($3 AS NUMERIC)
     )
 )
 SELECT DISTINCT m.member_key, CAST($4 AS VARCHAR) AS branch, 1 AS depth, CAST($5 AS VARCHAR) AS entity, CAST(e2."sale_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key
@@ -120,7 +120,7 @@ WITH la_members AS (
         AND e1."sold_at" >= ?
         AND e1."sold_at" <= ?
       GROUP BY e1."profile_id"
-      HAVING SUM(e1."amount") > ?
+      HAVING SUM(e1."amount") > CAST(? AS NUMBER(38, 10))
     )
 )
 SELECT DISTINCT m.member_key, CAST(? AS VARCHAR) AS branch, 1 AS depth, CAST(? AS VARCHAR) AS entity, CAST(e2."sale_id" AS VARCHAR) AS entity_key, CAST(p."profile_id" AS VARCHAR) AS parent_key

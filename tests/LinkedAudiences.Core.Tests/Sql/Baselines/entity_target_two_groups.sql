@@ -15,7 +15,7 @@ FROM "profiles" AS p
 JOIN "household_members" AS j2 ON j2."profile_id" = p."profile_id"
 JOIN "households" AS e3 ON e3."household_id" = j2."household_id"
 JOIN "pets" AS e4 ON e4."household_id" = e3."household_id"
-WHERE e4."age" > $2
+WHERE e4."age" > CAST($2 AS DECIMAL(38, 10))
   AND p."profile_id" IN (
     SELECT d1.k
     FROM (
@@ -26,7 +26,7 @@ WHERE e4."age" > $2
           SELECT 1
           FROM "pets" AS e6
           WHERE e6."household_id" = e5."household_id"
-            AND e6."age" > $3
+            AND e6."age" > CAST($3 AS DECIMAL(38, 10))
         )
     ) AS d1
     WHERE d1.k IS NOT NULL
@@ -51,7 +51,7 @@ FROM "profiles" AS p
 JOIN "household_members" AS j2 ON j2."profile_id" = p."profile_id"
 JOIN "households" AS e3 ON e3."household_id" = j2."household_id"
 JOIN "pets" AS e4 ON e4."household_id" = e3."household_id"
-WHERE e4."age" > $2
+WHERE e4."age" > CAST($2 AS NUMERIC)
   AND p."profile_id" IN (
     SELECT d1.k
     FROM (
@@ -62,7 +62,7 @@ WHERE e4."age" > $2
           SELECT 1
           FROM "pets" AS e6
           WHERE e6."household_id" = e5."household_id"
-            AND e6."age" > $3
+            AND e6."age" > CAST($3 AS NUMERIC)
         )
     ) AS d1
     WHERE d1.k IS NOT NULL
@@ -87,7 +87,7 @@ FROM "profiles" AS p
 JOIN "household_members" AS j2 ON j2."profile_id" = p."profile_id"
 JOIN "households" AS e3 ON e3."household_id" = j2."household_id"
 JOIN "pets" AS e4 ON e4."household_id" = e3."household_id"
-WHERE e4."age" > ?
+WHERE e4."age" > CAST(? AS NUMBER(38, 10))
   AND p."profile_id" IN (
     SELECT d1.k
     FROM (
@@ -98,7 +98,7 @@ WHERE e4."age" > ?
           SELECT 1
           FROM "pets" AS e6
           WHERE e6."household_id" = e5."household_id"
-            AND e6."age" > ?
+            AND e6."age" > CAST(? AS NUMBER(38, 10))
         )
     ) AS d1
     WHERE d1.k IS NOT NULL
@@ -124,7 +124,7 @@ WITH la_members AS (
   JOIN "household_members" AS j2 ON j2."profile_id" = p."profile_id"
   JOIN "households" AS e3 ON e3."household_id" = j2."household_id"
   JOIN "pets" AS e4 ON e4."household_id" = e3."household_id"
-  WHERE e4."age" > $2
+  WHERE e4."age" > CAST($2 AS DECIMAL(38, 10))
     AND p."profile_id" IN (
       SELECT d1.k
       FROM (
@@ -135,7 +135,7 @@ WITH la_members AS (
             SELECT 1
             FROM "pets" AS e6
             WHERE e6."household_id" = e5."household_id"
-              AND e6."age" > $3
+              AND e6."age" > CAST($3 AS DECIMAL(38, 10))
           )
       ) AS d1
       WHERE d1.k IS NOT NULL
@@ -165,7 +165,7 @@ WITH la_members AS (
   JOIN "household_members" AS j2 ON j2."profile_id" = p."profile_id"
   JOIN "households" AS e3 ON e3."household_id" = j2."household_id"
   JOIN "pets" AS e4 ON e4."household_id" = e3."household_id"
-  WHERE e4."age" > $2
+  WHERE e4."age" > CAST($2 AS NUMERIC)
     AND p."profile_id" IN (
       SELECT d1.k
       FROM (
@@ -176,7 +176,7 @@ WITH la_members AS (
             SELECT 1
             FROM "pets" AS e6
             WHERE e6."household_id" = e5."household_id"
-              AND e6."age" > $3
+              AND e6."age" > CAST($3 AS NUMERIC)
           )
       ) AS d1
       WHERE d1.k IS NOT NULL
@@ -206,7 +206,7 @@ WITH la_members AS (
   JOIN "household_members" AS j2 ON j2."profile_id" = p."profile_id"
   JOIN "households" AS e3 ON e3."household_id" = j2."household_id"
   JOIN "pets" AS e4 ON e4."household_id" = e3."household_id"
-  WHERE e4."age" > ?
+  WHERE e4."age" > CAST(? AS NUMBER(38, 10))
     AND p."profile_id" IN (
       SELECT d1.k
       FROM (
@@ -217,7 +217,7 @@ WITH la_members AS (
             SELECT 1
             FROM "pets" AS e6
             WHERE e6."household_id" = e5."household_id"
-              AND e6."age" > ?
+              AND e6."age" > CAST(? AS NUMBER(38, 10))
           )
       ) AS d1
       WHERE d1.k IS NOT NULL

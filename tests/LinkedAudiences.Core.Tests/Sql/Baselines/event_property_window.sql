@@ -16,7 +16,7 @@ WHERE (p."profile_id" IN (
      FROM "events" AS ev1
      WHERE ev1."profile_id" IS NOT NULL
        AND ev1."event" = $1
-       AND (CASE WHEN json_type(ev1."properties", '$."amount"') IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN CAST(json_extract_string(ev1."properties", '$."amount"') AS DECIMAL(38, 10)) END > $2
+       AND (CASE WHEN json_type(ev1."properties", '$."amount"') IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN CAST(json_extract_string(ev1."properties", '$."amount"') AS DECIMAL(38, 10)) END > CAST($2 AS DECIMAL(38, 10))
         AND starts_with(CASE WHEN json_type(ev1."context", '$."locale"') = 'VARCHAR' THEN json_extract_string(ev1."context", '$."locale"') END, $3)
         AND CASE WHEN json_type(ev1."properties", '$."is_gift"') = 'BOOLEAN' THEN CAST(json_extract_string(ev1."properties", '$."is_gift"') AS BOOLEAN) END = $4)
        AND ev1."occurred_at" >= $5
@@ -51,7 +51,7 @@ WHERE (p."profile_id" IN (
      FROM "events" AS ev1
      WHERE ev1."profile_id" IS NOT NULL
        AND ev1."event" = $1
-       AND (CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."properties", 'amount')) = 'number' THEN CAST(jsonb_extract_path_text(ev1."properties", 'amount') AS NUMERIC) END > $2
+       AND (CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."properties", 'amount')) = 'number' THEN CAST(jsonb_extract_path_text(ev1."properties", 'amount') AS NUMERIC) END > CAST($2 AS NUMERIC)
         AND starts_with(CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."context", 'locale')) = 'string' THEN jsonb_extract_path_text(ev1."context", 'locale') END, $3)
         AND CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."properties", 'is_gift')) = 'boolean' THEN CAST(jsonb_extract_path_text(ev1."properties", 'is_gift') AS BOOLEAN) END = $4)
        AND ev1."occurred_at" >= $5
@@ -86,7 +86,7 @@ WHERE (p."profile_id" IN (
      FROM "events" AS ev1
      WHERE ev1."profile_id" IS NOT NULL
        AND ev1."event" = ?
-       AND (CASE WHEN TYPEOF(ev1."properties":"amount") IN ('INTEGER', 'DECIMAL', 'DOUBLE') THEN CAST(ev1."properties":"amount" AS NUMBER(38, 10)) END > ?
+       AND (CASE WHEN TYPEOF(ev1."properties":"amount") IN ('INTEGER', 'DECIMAL', 'DOUBLE') THEN CAST(ev1."properties":"amount" AS NUMBER(38, 10)) END > CAST(? AS NUMBER(38, 10))
         AND STARTSWITH(AS_VARCHAR(ev1."context":"locale"), ?)
         AND AS_BOOLEAN(ev1."properties":"is_gift") = ?)
        AND ev1."occurred_at" >= ?
@@ -122,7 +122,7 @@ WITH la_members AS (
        FROM "events" AS ev1
        WHERE ev1."profile_id" IS NOT NULL
          AND ev1."event" = $1
-         AND (CASE WHEN json_type(ev1."properties", '$."amount"') IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN CAST(json_extract_string(ev1."properties", '$."amount"') AS DECIMAL(38, 10)) END > $2
+         AND (CASE WHEN json_type(ev1."properties", '$."amount"') IN ('BIGINT', 'UBIGINT', 'DOUBLE', 'HUGEINT') THEN CAST(json_extract_string(ev1."properties", '$."amount"') AS DECIMAL(38, 10)) END > CAST($2 AS DECIMAL(38, 10))
           AND starts_with(CASE WHEN json_type(ev1."context", '$."locale"') = 'VARCHAR' THEN json_extract_string(ev1."context", '$."locale"') END, $3)
           AND CASE WHEN json_type(ev1."properties", '$."is_gift"') = 'BOOLEAN' THEN CAST(json_extract_string(ev1."properties", '$."is_gift"') AS BOOLEAN) END = $4)
          AND ev1."occurred_at" >= $5
@@ -162,7 +162,7 @@ WITH la_members AS (
        FROM "events" AS ev1
        WHERE ev1."profile_id" IS NOT NULL
          AND ev1."event" = $1
-         AND (CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."properties", 'amount')) = 'number' THEN CAST(jsonb_extract_path_text(ev1."properties", 'amount') AS NUMERIC) END > $2
+         AND (CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."properties", 'amount')) = 'number' THEN CAST(jsonb_extract_path_text(ev1."properties", 'amount') AS NUMERIC) END > CAST($2 AS NUMERIC)
           AND starts_with(CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."context", 'locale')) = 'string' THEN jsonb_extract_path_text(ev1."context", 'locale') END, $3)
           AND CASE WHEN jsonb_typeof(jsonb_extract_path(ev1."properties", 'is_gift')) = 'boolean' THEN CAST(jsonb_extract_path_text(ev1."properties", 'is_gift') AS BOOLEAN) END = $4)
          AND ev1."occurred_at" >= $5
@@ -202,7 +202,7 @@ WITH la_members AS (
        FROM "events" AS ev1
        WHERE ev1."profile_id" IS NOT NULL
          AND ev1."event" = ?
-         AND (CASE WHEN TYPEOF(ev1."properties":"amount") IN ('INTEGER', 'DECIMAL', 'DOUBLE') THEN CAST(ev1."properties":"amount" AS NUMBER(38, 10)) END > ?
+         AND (CASE WHEN TYPEOF(ev1."properties":"amount") IN ('INTEGER', 'DECIMAL', 'DOUBLE') THEN CAST(ev1."properties":"amount" AS NUMBER(38, 10)) END > CAST(? AS NUMBER(38, 10))
           AND STARTSWITH(AS_VARCHAR(ev1."context":"locale"), ?)
           AND AS_BOOLEAN(ev1."properties":"is_gift") = ?)
          AND ev1."occurred_at" >= ?

@@ -32,6 +32,12 @@ internal sealed class CompileContext(SqlDialect dialect, DataGraph graph, Compil
         return SqlTemplate.Marker(_values.Count - 1);
     }
 
+    /// <summary>
+    /// A NUMBER constant, cast to the dialect's decimal type: otherwise DuckDB types the parameter after the column it
+    /// meets and rounds 4.20 to 4 against a BIGINT column.
+    /// </summary>
+    public string DecimalParameter(decimal value) => $"CAST({Parameter(value)} AS {Dialect.DecimalType})";
+
     /// <summary>A text parameter in a select list, cast so every engine knows its type.</summary>
     public string TextParameter(string value) => Dialect.CastToText(Parameter(value));
 

@@ -55,7 +55,7 @@ internal static class Counting
 
     private static string Aggregate(CompileContext context, Predicates predicates, PlannedAggregate aggregate, string? value)
     {
-        var threshold = context.Parameter(aggregate.Value);
+        var threshold = context.DecimalParameter(aggregate.Value);
         return aggregate.Function switch
         {
             AggregateFunction.Count => predicates.Compare("COUNT(*)", aggregate.Operator, threshold),

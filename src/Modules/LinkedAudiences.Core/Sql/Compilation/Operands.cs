@@ -8,6 +8,7 @@ internal sealed class Operands(CompileContext context)
 {
     public string Render(PlannedOperand operand, Scope scope) => operand switch
     {
+        ConstantOperand { Value: decimal number } => context.DecimalParameter(number),
         ConstantOperand c => context.Parameter(c.Value),
         TraitOperand t => Trait(t.Trait, scope.Profile),
         EntityColumnOperand e => context.Column(scope.Entity(e.Scope.Depth), e.Column.Name),

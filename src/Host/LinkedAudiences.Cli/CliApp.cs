@@ -1,0 +1,27 @@
+using System.CommandLine;
+using LinkedAudiences.Cli.Commands;
+
+namespace LinkedAudiences.Cli;
+
+/// <summary>The command line: one verb per file under Commands/, all over the same engine services as the Orchard module.</summary>
+public static class CliApp
+{
+    public static RootCommand Build(TimeProvider time)
+    {
+        var root = new RootCommand("Linked Audiences: audiences over a warehouse data graph, compiled to SQL that runs in the warehouse.");
+        root.Subcommands.Add(DemoWarehouseCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(CompileCommand.Create(time));
+        root.Subcommands.Add(PreviewCommand.Create(time));
+        root.Subcommands.Add(MembersCommand.Create(time));
+        root.Subcommands.Add(SuggestCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, TimeProvider? time = null)
+    {
+        var parse = Build(time ?? TimeProvider.System).Parse(args);
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return await parse.InvokeAsync(configuration, cancellationToken);
+    }
+}
