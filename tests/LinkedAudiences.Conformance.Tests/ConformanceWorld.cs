@@ -13,11 +13,11 @@ namespace LinkedAudiences.Conformance.Tests;
 /// The same seeded demo world three times: in memory for the reference evaluator, in an in-memory DuckDB and in a fresh
 /// schema of a real PostgreSQL server (LA_TEST_POSTGRES, started by scripts/test.sh).
 /// </summary>
-public sealed class ConformanceWorld : IAsyncLifetime
+public class ConformanceWorld : IAsyncLifetime
 {
-    public const int Profiles = 400;
+    protected virtual int Profiles => 400;
 
-    public const int Seed = 20261101;
+    protected virtual int Seed => 20261101;
 
     private readonly string _schema = "la_conformance_" + Guid.NewGuid().ToString("N")[..12];
 
@@ -27,7 +27,7 @@ public sealed class ConformanceWorld : IAsyncLifetime
 
     public EngineUnderTest PostgreSql { get; private set; } = null!;
 
-    public static DemoWarehouseOptions Options => new() { Profiles = Profiles, Seed = Seed };
+    public DemoWarehouseOptions Options => new() { Profiles = Profiles, Seed = Seed };
 
     public async Task InitializeAsync()
     {
