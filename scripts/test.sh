@@ -20,8 +20,8 @@ if grep -qE "Build FAILED|: error " "$LOG"; then
 fi
 
 echo "[test] dotnet test"
-dotnet test LinkedAudiences.sln -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee -a "$LOG" \
-  | grep -E "^\s*(Passed|Failed|Skipped)!|^\s+Failed |Error Message|^\s*\[(diff|bench|test)\]|Assert\.|Expected|Actual" 
+dotnet test LinkedAudiences.sln -c Release --no-build 2>&1 | tee -a "$LOG" \
+  | grep -E "^\s*(Passed|Failed|Skipped)!|^\s+Failed |Error Message|^\s*\[(diff|bench|test)\]|Assert\.|Expected|Actual"
 rc=${PIPESTATUS[0]}
 
 passed=0; failed=0; skipped=0
