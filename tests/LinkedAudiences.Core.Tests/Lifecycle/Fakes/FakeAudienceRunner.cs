@@ -13,6 +13,7 @@ internal sealed class FakeAudienceRunner(InMemoryRunStore runs, ILeaseStore leas
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, int> _active = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
     private int _nextRun;
 
     public static string LeaseName(string audienceKey) => "audience-run:" + audienceKey;
@@ -24,6 +25,9 @@ internal sealed class FakeAudienceRunner(InMemoryRunStore runs, ILeaseStore leas
     public Func<string, string?> FailWith { get; set; } = _ => null;
 
     public long Members { get; set; } = 42;
+
+    /// <summary>How long the run lease lasts unless renewed (a real executor renews it while the run goes on).</summary>
+    public static TimeSpan LeaseDuration { get; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Every call, including those that found the lease held.</summary>
     public List<(string Key, RunTrigger Trigger)> Calls { get; } = [];
@@ -42,13 +46,14 @@ internal sealed class FakeAudienceRunner(InMemoryRunStore runs, ILeaseStore leas
         }
 
         var owner = Guid.NewGuid().ToString("N");
-        if (!await leases.TryAcquireAsync(LeaseName(audienceKey), owner, TimeSpan.FromHours(1), cancellationToken))
+        if (!await leases.TryAcquireAsync(LeaseName(audienceKey), owner, LeaseDuration, cancellationToken))
         {
             return null;
         }
 
         lock (_gate)
         {
+            _owners[audienceKey] = owner;
             Started.Add((audienceKey, trigger));
             _active[audienceKey] = _active.GetValueOrDefault(audienceKey) + 1;
             MaxConcurrentPerAudience = Math.Max(MaxConcurrentPerAudience, _active[audienceKey]);
@@ -79,9 +84,25 @@ internal sealed class FakeAudienceRunner(InMemoryRunStore runs, ILeaseStore leas
             lock (_gate)
             {
                 _active[audienceKey]--;
+                _owners.Remove(audienceKey);
             }
 
             await leases.ReleaseAsync(LeaseName(audienceKey), owner, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The executor's heartbeat: extends the lease of the run in progress; tests call it from <see cref="During"/>.</summary>
+    public async Task RenewAsync(string audienceKey)
+    {
+        string owner;
+        lock (_gate)
+        {
+            owner = _owners[audienceKey];
+        }
+
+        if (!await leases.RenewAsync(LeaseName(audienceKey), owner, LeaseDuration, CancellationToken.None))
+        {
+            throw new InvalidOperationException($"The run lease of '{audienceKey}' was lost.");
         }
     }
 
