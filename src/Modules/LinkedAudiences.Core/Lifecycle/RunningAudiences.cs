@@ -13,8 +13,6 @@ public sealed class RunningAudiences
 
     public bool IsRunning(string audienceKey) => _keys.ContainsKey(audienceKey);
 
-    public IReadOnlyCollection<string> Keys => [.. _keys.Keys];
-
     internal bool TryStart(string audienceKey) => _keys.TryAdd(audienceKey, 0);
 
     internal void Finish(string audienceKey) => _keys.TryRemove(audienceKey, out _);
