@@ -21,6 +21,19 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, TimeProvider? time = null)
     {
         var parse = Build(time ?? TimeProvider.System).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // System.CommandLine would answer a bad command line with exit 1 (which means "invalid definition" here) and
+            // print the help on stdout, where verbs like members write only data.
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            await error.WriteLineAsync("See --help for the options.");
+            return ExitCodes.Usage;
+        }
+
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return await parse.InvokeAsync(configuration, cancellationToken);
     }

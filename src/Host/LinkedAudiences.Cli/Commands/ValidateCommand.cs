@@ -35,9 +35,13 @@ internal static class ValidateCommand
                 throw Inputs.Invalid(graphFile, graphResult);
             }
 
-            await output.WriteLineAsync(tables is null
-                ? $"{graphFile.Name}: valid (structure only; pass --warehouse to check tables and types)"
-                : $"{graphFile.Name}: valid against {tables.Count} warehouse tables");
+            // Everything is checked before anything is written: when something is invalid, stdout stays empty.
+            var verdicts = new List<string>
+            {
+                tables is null
+                    ? $"{graphFile.Name}: valid (structure only; pass --warehouse to check tables and types)"
+                    : $"{graphFile.Name}: valid against {tables.Count} warehouse tables",
+            };
 
             if (parse.GetValue(audience) is { } audienceFile)
             {
@@ -49,7 +53,12 @@ internal static class ValidateCommand
                     throw Inputs.Invalid(audienceFile, result);
                 }
 
-                await output.WriteLineAsync($"{audienceFile.Name}: valid");
+                verdicts.Add($"{audienceFile.Name}: valid");
+            }
+
+            foreach (var verdict in verdicts)
+            {
+                await output.WriteLineAsync(verdict);
             }
 
             return ExitCodes.Ok;
