@@ -168,6 +168,52 @@ public abstract class OutboxTests<TFixture>(TFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task CommitRun_TwoInstancesAtOnce_EachRunGetsOneUnbrokenRangeOfPositions()
+    {
+        await using var other = await fixture.OpenAsync(TimeProvider.System);
+        var runs = new[] { Run(NewAudienceKey(), 1), Run(NewAudienceKey(), 1) };
+
+        await Task.WhenAll(
+            Task.Run(() => Runs.CommitRunAsync(runs[0], Entered(runs[0], 0, 3_000), _ct)),
+            Task.Run(() => other.Runs.CommitRunAsync(runs[1], Entered(runs[1], 0, 3_000), _ct)));
+
+        var ranges = new List<(long First, long Last)>();
+        foreach (var run in runs)
+        {
+            var positions = (await Runs.ReadOutboxAsync(run.RunId, _ct).ToListAsync()).Select(e => e.Position).ToList();
+            Assert.Equal(3_000, positions.Count);
+            ranges.Add((positions[0], positions[^1]));
+        }
+
+        // Outbox writers take turns, so positions follow commit order and never interleave.
+        Assert.True(ranges[0].Last < ranges[1].First || ranges[1].Last < ranges[0].First, $"{ranges[0]} and {ranges[1]} overlap");
+    }
+
+    [Fact]
+    public async Task CommitRun_StreamThatWritesToTheStore_DoesNotWaitForItself()
+    {
+        var run = Run(NewAudienceKey(), 1);
+        var lease = "audience-run:" + run.AudienceKey;
+        Assert.True(await fixture.Store.Leases.TryAcquireAsync(lease, "host-a", TimeSpan.FromMinutes(1), _ct));
+
+        // A runner renewing its lease while the warehouse stream lasts: the stream is consumed before the write lock.
+        async IAsyncEnumerable<AudienceEvent> RenewingWhileStreaming()
+        {
+            await foreach (var e in Entered(run, 0, 10))
+            {
+                Assert.True(await fixture.Store.Leases.RenewAsync(lease, "host-a", TimeSpan.FromMinutes(1), _ct));
+                yield return e;
+            }
+        }
+
+        var commit = Runs.CommitRunAsync(run, RenewingWhileStreaming(), _ct);
+
+        Assert.Same(commit, await Task.WhenAny(commit, Task.Delay(TimeSpan.FromSeconds(60))));
+        await commit;
+        Assert.Equal(10, (await Runs.ReadOutboxAsync(run.RunId, _ct).ToListAsync()).Count);
+    }
+
+    [Fact]
     public async Task CommitRun_AHundredThousandEvents_StreamsThemWithoutHoldingThemAll()
     {
         var count = int.Parse(Environment.GetEnvironmentVariable("LA_STORAGE_EVENTS") ?? "100000", CultureInfo.InvariantCulture);

@@ -56,6 +56,16 @@ public sealed class StateStoreLocationTests
         Assert.Throws<FormatException>(() => PostgresStoreEngine.FirstSchema("la;drop"));
     }
 
+    [Theory]
+    [InlineData("Host=db;Username=la", false)]
+    [InlineData("Host=db;Command Timeout=5", true)]
+    [InlineData("Host=db;commandtimeout=5", true)]
+    [InlineData("Host=db;Timeout=5", false)]
+    public void SetsCommandTimeout_ConnectionString_OnlyWhenTheTextSetsIt(string connectionString, bool expected)
+    {
+        Assert.Equal(expected, PostgresStoreEngine.SetsCommandTimeout(connectionString));
+    }
+
     [Fact]
     public async Task Open_SqliteInMemory_ThrowsBecauseStateMustSurvive()
     {

@@ -45,7 +45,7 @@ internal sealed partial class PostgresStoreEngine : StoreEngine
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        if (!builder.ConnectionStringBuilder.ContainsKey("Command Timeout"))
+        if (!SetsCommandTimeout(connectionString))
         {
             // Committing a million events outlasts Npgsql's 30 s default; callers bound commands with their token.
             builder.ConnectionStringBuilder.CommandTimeout = 0;
@@ -99,42 +99,34 @@ internal sealed partial class PostgresStoreEngine : StoreEngine
     public override DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 
     /// <summary>
-    /// Binary COPY into a temporary table while the stream lasts (no lock held), then one INSERT ... SELECT ... ON
-    /// CONFLICT DO NOTHING in stream order.
+    /// Binary COPY into a temporary table (dropped at commit) inside the transaction the commit then continues. No
+    /// lock is held while the stream lasts: PostgreSQL has no store-wide write lock, and the outbox lock comes later.
     /// </summary>
-    public override async Task AppendOutboxAsync(WriteScope write, RunRecord run, IAsyncEnumerable<AudienceEvent> events, CancellationToken cancellationToken)
+    public override async Task<WriteScope> StageOutboxAsync(IAsyncEnumerable<AudienceEvent> events, CancellationToken cancellationToken)
     {
-        await write.ExecuteAsync(
-            """
-            CREATE TEMP TABLE la_outbox_load (
-                ord bigint NOT NULL, message_id text NOT NULL, kind text NOT NULL, ts timestamptz NOT NULL,
-                profile_key text NOT NULL, entity text, entity_key text, branch text, payload text NOT NULL)
-            ON COMMIT DROP
-            """,
-            cancellationToken);
-        var connection = (NpgsqlConnection)write.Connection;
-        await using (var import = await connection.BeginBinaryImportAsync(
-            $"COPY la_outbox_load ({OutboxLoadColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        var write = await BeginWriteAsync(cancellationToken);
+        try
         {
-            long ord = 0;
-            await foreach (var e in events.WithCancellation(cancellationToken))
-            {
-                await import.StartRowAsync(cancellationToken);
-                await import.WriteAsync(ord++, NpgsqlDbType.Bigint, cancellationToken);
-                await import.WriteAsync(e.MessageId, NpgsqlDbType.Text, cancellationToken);
-                await import.WriteAsync(e.Kind.ToString(), NpgsqlDbType.Text, cancellationToken);
-                await import.WriteAsync(Truncate(e.Timestamp), NpgsqlDbType.TimestampTz, cancellationToken);
-                await import.WriteAsync(e.ProfileKey, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(import, e.Entity, cancellationToken);
-                await WriteNullableAsync(import, e.EntityKey, cancellationToken);
-                await WriteNullableAsync(import, e.Branch, cancellationToken);
-                await import.WriteAsync(e.Payload, NpgsqlDbType.Text, cancellationToken);
-            }
-
-            // Without this, disposing cancels the COPY: a stream that threw leaves the temporary table empty.
-            await import.CompleteAsync(cancellationToken);
+            await write.ExecuteAsync(
+                """
+                CREATE TEMP TABLE la_outbox_load (
+                    ord bigint NOT NULL, message_id text NOT NULL, kind text NOT NULL, ts timestamptz NOT NULL,
+                    profile_key text NOT NULL, entity text, entity_key text, branch text, payload text NOT NULL)
+                ON COMMIT DROP
+                """,
+                cancellationToken);
+            await CopyAsync((NpgsqlConnection)write.Connection, events, cancellationToken);
+            return write;
         }
+        catch
+        {
+            await write.DisposeAsync();
+            throw;
+        }
+    }
 
+    public override async Task PublishOutboxAsync(WriteScope write, RunRecord run, CancellationToken cancellationToken)
+    {
         // Positions are handed out in commit order: outbox writers take turns from here to COMMIT, so a consumer
         // tailing by position never sees a later position committed before an earlier one.
         await write.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("key", _outboxLock));
@@ -178,6 +170,13 @@ internal sealed partial class PostgresStoreEngine : StoreEngine
             : throw new FormatException($"The state store's Search Path must start with a schema name (letters, digits, _ or a \"quoted name\"), not '{first}'.");
     }
 
+    internal static bool SetsCommandTimeout(string connectionString)
+    {
+        // The typed builder reports every keyword it knows as present; the plain one only those the text sets.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), "CommandTimeout", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>A stable 64-bit key per purpose and schema: every instance (and every build) computes the same one.</summary>
@@ -185,6 +184,29 @@ internal sealed partial class PostgresStoreEngine : StoreEngine
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes("linked-audiences\u001f" + purpose + "\u001f" + (schema ?? "")));
         return BinaryPrimitives.ReadInt64BigEndian(hash);
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, IAsyncEnumerable<AudienceEvent> events, CancellationToken cancellationToken)
+    {
+        await using var import = await connection.BeginBinaryImportAsync(
+            $"COPY la_outbox_load ({OutboxLoadColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        long ord = 0;
+        await foreach (var e in events.WithCancellation(cancellationToken))
+        {
+            await import.StartRowAsync(cancellationToken);
+            await import.WriteAsync(ord++, NpgsqlDbType.Bigint, cancellationToken);
+            await import.WriteAsync(e.MessageId, NpgsqlDbType.Text, cancellationToken);
+            await import.WriteAsync(e.Kind.ToString(), NpgsqlDbType.Text, cancellationToken);
+            await import.WriteAsync(Truncate(e.Timestamp), NpgsqlDbType.TimestampTz, cancellationToken);
+            await import.WriteAsync(e.ProfileKey, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(import, e.Entity, cancellationToken);
+            await WriteNullableAsync(import, e.EntityKey, cancellationToken);
+            await WriteNullableAsync(import, e.Branch, cancellationToken);
+            await import.WriteAsync(e.Payload, NpgsqlDbType.Text, cancellationToken);
+        }
+
+        // Without this, disposing cancels the COPY: a stream that threw leaves the temporary table empty.
+        await import.CompleteAsync(cancellationToken);
     }
 
     private static async Task WriteNullableAsync(NpgsqlBinaryImporter import, string? value, CancellationToken cancellationToken)

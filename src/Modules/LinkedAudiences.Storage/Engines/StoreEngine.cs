@@ -52,10 +52,17 @@ internal abstract class StoreEngine : IAsyncDisposable
         reader.IsDBNull(ordinal) ? null : ReadTimestamp(reader, ordinal);
 
     /// <summary>
-    /// Appends the events to the outbox inside <paramref name="write"/>'s transaction, in stream order, skipping
-    /// messageIds already there (also repeats within the stream), without holding the stream in memory.
+    /// Streams the events into a staging table private to one connection, without holding the store's write lock
+    /// (the stream may last as long as a warehouse query), and returns a write transaction on that connection in
+    /// which <see cref="PublishOutboxAsync"/> moves them to the outbox. Never holds the stream in memory.
     /// </summary>
-    public abstract Task AppendOutboxAsync(WriteScope write, RunRecord run, IAsyncEnumerable<AudienceEvent> events, CancellationToken cancellationToken);
+    public abstract Task<WriteScope> StageOutboxAsync(IAsyncEnumerable<AudienceEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends the staged events to the outbox as the run's, in stream order, skipping messageIds already there
+    /// (also repeats within the stream); positions are handed out in commit order.
+    /// </summary>
+    public abstract Task PublishOutboxAsync(WriteScope write, RunRecord run, CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
 

@@ -69,10 +69,9 @@ internal sealed class SqlRunStore(StoreEngine engine, TimeProvider time) : IRunS
         Check(run);
         ArgumentNullException.ThrowIfNull(events);
         var succeeded = run with { Status = RunStatus.Succeeded };
-        await using var write = await engine.BeginWriteAsync(cancellationToken);
+        await using var write = await engine.StageOutboxAsync(OfRun(run, events, cancellationToken), cancellationToken);
 
-        // First, so a stale runner fails before streaming anything; on PostgreSQL the row lock also keeps two commits of
-        // one audience apart until this one ends.
+        // On PostgreSQL the row lock this takes also keeps two commits of one audience apart until this one ends.
         var moved = await write.ExecuteAsync(
             """
             INSERT INTO la_committed_version (audience_key, version, run_id, committed_at) VALUES (@audience, @version, @run, @now)
@@ -87,7 +86,7 @@ internal sealed class SqlRunStore(StoreEngine engine, TimeProvider time) : IRunS
                 $"Run '{run.RunId}' of audience '{run.AudienceKey}' would commit membership version {run.MembershipVersion}, older than the committed one: another run got there first.");
         }
 
-        await engine.AppendOutboxAsync(write, run, OfRun(run, events, cancellationToken), cancellationToken);
+        await engine.PublishOutboxAsync(write, run, cancellationToken);
         await write.ExecuteAsync(
             $"INSERT INTO la_run ({RunRows.Columns}) VALUES ({RunRows.Values}) ON CONFLICT (run_id) DO UPDATE SET {RunRows.Updates}",
             cancellationToken, RunRows.Parameters(engine, succeeded));
