@@ -26,7 +26,8 @@ public interface IRunStore
     /// <summary>
     /// In one transaction: appends the events (a messageId already in the outbox is skipped), marks the run succeeded with
     /// its summary and timings, and sets the audience's committed version to the run's membership version.
-    /// Either all of it happens or none. The events are streamed, never held all at once; each must carry the run's
+    /// Either all of it happens or none. The events are streamed, never held all at once, and consumed before the
+    /// store takes its write lock (the stream may call the store, e.g. to renew a lease); each must carry the run's
     /// RunId, AudienceKey and MembershipVersion (else <see cref="ArgumentException"/> and nothing is committed).
     /// Committing again the same run is harmless (its events are skipped as duplicates); committing a membership version
     /// lower than the committed one throws <see cref="InvalidOperationException"/> (a stale runner) and commits nothing.

@@ -180,6 +180,18 @@ internal sealed class SqliteStoreEngine : StoreEngine
         await write.ExecuteAsync("DROP TABLE temp.la_outbox_load", cancellationToken);
     }
 
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open; clearing the pool lets the host move or delete it.
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _writeGate.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
     private static async Task StageAsync(SqliteConnection connection, SqliteTransaction transaction, IAsyncEnumerable<AudienceEvent> events, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand(
@@ -204,18 +216,6 @@ internal sealed class SqliteStoreEngine : StoreEngine
             p[7].Value = e.Payload;
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-    }
-
-    public override ValueTask DisposeAsync()
-    {
-        // Pooled connections keep the file open; clearing the pool lets the host move or delete it.
-        using (var connection = new SqliteConnection(_connectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
-
-        _writeGate.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private static string Format(DateTimeOffset value) => Truncate(value).ToString(TimestampFormat, CultureInfo.InvariantCulture);
