@@ -10,22 +10,30 @@ namespace LinkedAudiences.Core.State;
 /// </summary>
 public interface IAudienceStore
 {
+    /// <summary>Saves a new version of the graph (1 for a new key).</summary>
     Task<StoredGraph> SaveGraphAsync(string key, DataGraph graph, CancellationToken cancellationToken);
 
     Task<StoredGraph?> GetGraphAsync(string key, int? version, CancellationToken cancellationToken);
 
-    /// <summary>Saves a new version. The target (profiles vs one entity) cannot change after the first save.</summary>
+    /// <summary>
+    /// Saves a new version (1 for a new key; a new audience starts Disabled). The target (profiles vs one entity)
+    /// cannot change after the first save: <see cref="AudienceTargetLockedException"/>. The lifecycle state is kept.
+    /// </summary>
     Task<StoredAudience> SaveAudienceAsync(string key, AudienceDefinition definition, AudienceSettings settings, CancellationToken cancellationToken);
 
     /// <summary>The latest version, or the given one.</summary>
     Task<StoredAudience?> GetAudienceAsync(string key, int? version, CancellationToken cancellationToken);
 
+    /// <summary>The latest version of every audience, by key.</summary>
     Task<IReadOnlyList<StoredAudience>> ListAudiencesAsync(CancellationToken cancellationToken);
 
+    /// <summary>Ascending; empty for an unknown key.</summary>
     Task<IReadOnlyList<int>> ListVersionsAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the lifecycle state; an unknown key throws <see cref="KeyNotFoundException"/>.</summary>
     Task UpdateStateAsync(string key, AudienceState state, CancellationToken cancellationToken);
 
+    /// <summary>Removes every version and the state (runs and outbox are the run store's: see IRunStore.DeleteAudienceAsync).</summary>
     Task DeleteAudienceAsync(string key, CancellationToken cancellationToken);
 }
 
