@@ -15,6 +15,9 @@ public static class CliApp
         root.Subcommands.Add(PreviewCommand.Create(time));
         root.Subcommands.Add(MembersCommand.Create(time));
         root.Subcommands.Add(SuggestCommand.Create());
+        root.Subcommands.Add(RunCommand.Create(time));
+        root.Subcommands.Add(RunsCommand.Create(time));
+        root.Subcommands.Add(EventsCommand.Create(time));
         return root;
     }
 

@@ -33,6 +33,12 @@ internal static class CommonOptions
         Description = "The evaluation time, ISO-8601 UTC (default: now). Relative windows count back from it.",
     };
 
+    public static Option<string> State() => new("--state")
+    {
+        Description = "The app state store (runs, outbox): sqlite:PATH or postgres:CONNECTION-STRING. Default sqlite:.la/state.db.",
+        DefaultValueFactory = _ => "sqlite:.la/state.db",
+    };
+
     public static Option<bool> Json() => new("--json")
     {
         Description = "Write JSON instead of text.",
