@@ -12,12 +12,12 @@ using LinkedAudiences.Testing.State;
 namespace LinkedAudiences.Warehouses.Tests.Runs;
 
 /// <summary>
-/// Audience runs end to end on a real warehouse: snapshots and diffs in the warehouse, events in an in-memory outbox.
-/// Each engine's test class supplies a fresh warehouse (and snapshot schema) per test.
+/// Audience runs end to end on a real warehouse over <see cref="RunWorld"/>: snapshots and diffs in the warehouse,
+/// events in an in-memory outbox.
 /// </summary>
-public abstract class RunScenarioTests : IAsyncLifetime
+public abstract class RunScenarioTests : RunTestBase
 {
-    protected static readonly DateTimeOffset AsOf = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    private const string Context = "\"context\":{\"linked_audiences\":{\"audience_key\":\"pro-outstanding\",\"membership_version\":2,\"trigger\":\"values_changed\"}}";
 
     private static readonly EnrichmentSpec Enrichment = new()
     {
@@ -25,39 +25,9 @@ public abstract class RunScenarioTests : IAsyncLifetime
         Entities = [new EntityEnrichment("credit_card", ["balance"])],
     };
 
-    private IWarehouse? _warehouse;
+    protected override IAudienceCatalog Catalog => RunWorld.Catalog;
 
-    protected ManualClock Clock { get; } = new(AsOf);
-
-    protected InMemoryRunStore Store { get; } = new();
-
-    protected InMemoryLeaseStore Leases { get; private set; } = null!;
-
-    protected IWarehouse Warehouse => _warehouse ?? throw new InvalidOperationException("Not initialized.");
-
-    /// <summary>The snapshot schema of this test (fresh per test).</summary>
-    protected abstract string SnapshotSchema { get; }
-
-    public async Task InitializeAsync()
-    {
-        Leases = new InMemoryLeaseStore(Clock);
-        var (warehouse, loader) = await OpenAsync();
-        _warehouse = warehouse;
-        await RunWorld.LoadAsync(loader);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_warehouse is not null)
-        {
-            await CloseAsync();
-        }
-    }
-
-    /// <summary>A fresh, empty warehouse (and its loader) for one test.</summary>
-    protected abstract Task<(IWarehouse Warehouse, IBulkLoader Loader)> OpenAsync();
-
-    protected abstract Task CloseAsync();
+    protected override Task LoadAsync(IBulkLoader loader) => RunWorld.LoadAsync(loader);
 
     [Fact]
     public async Task Run_FirstRun_EveryMemberEntersWithMembershipAndMatchedEntities()
@@ -372,8 +342,6 @@ public abstract class RunScenarioTests : IAsyncLifetime
         Assert.Equal(0, await snapshots.ReadCommittedVersionAsync(RunWorld.Key, CancellationToken.None));
     }
 
-    private const string Context = "\"context\":{\"linked_audiences\":{\"audience_key\":\"pro-outstanding\",\"membership_version\":2,\"trigger\":\"values_changed\"}}";
-
     private static ExpectedEvents Expected(long version) => new(RunWorld.Key, version);
 
     /// <summary>The events the churn yields at <paramref name="version"/> (the version after the churn).</summary>
@@ -388,68 +356,9 @@ public abstract class RunScenarioTests : IAsyncLifetime
         .EntityExited("u6", "0.1", "account", "107").EntityExited("u6", "0.1.0", "credit_card", "208")
         .Exited("u2", "u6");
 
-    private AudienceRunnerOptions Options() => new() { Snapshots = new SnapshotOptions { Schema = SnapshotSchema } };
-
-    private AudienceEngine Engine() => new(DemoGraph.Graph, RunWorld.Catalog, new AudienceEngineOptions { MembershipSchema = SnapshotSchema });
-
     private Task<AudienceRunResult> RunAsync(
         IWarehouse? warehouse = null, IRunStore? store = null, AudienceRunnerOptions? options = null, string? runId = null, EnrichmentSpec? enrichment = null) =>
         RunAsync(RunWorld.OutstandingPro, RunWorld.Key, enrichment ?? Enrichment, warehouse, store, options, runId);
 
-    private async Task<AudienceRunResult> RunAsync(
-        AudienceDefinition definition, string key, EnrichmentSpec enrichment,
-        IWarehouse? warehouse = null, IRunStore? store = null, AudienceRunnerOptions? options = null, string? runId = null)
-    {
-        var compiled = await Engine().CompileAsync(definition, Warehouse.Dialect, AsOf, CancellationToken.None, key);
-        var runner = new AudienceRunner(warehouse ?? Warehouse, store ?? Store, Leases, Clock, options ?? Options());
-        return await runner.RunAsync(new AudienceRunRequest { AudienceKey = key, Compiled = compiled, AsOf = AsOf, Enrichment = enrichment, RunId = runId }, CancellationToken.None);
-    }
-
-    private List<AudienceEvent> EventsOf(AudienceRunResult result) =>
-        [.. Store.Outbox.Where(e => e.Event.RunId == result.Run!.RunId).Select(e => e.Event)];
-
-    private async Task ChurnAsync()
-    {
-        foreach (var statement in RunWorld.Churn)
-        {
-            await ExecuteAsync(statement);
-        }
-    }
-
-    private Task<int> ExecuteAsync(string sql) => Warehouse.ExecuteAsync(SqlQuery.Text(sql), CancellationToken.None);
-
-    private async Task<List<string>> MembersAsync(AudienceDefinition definition)
-    {
-        var members = new List<string>();
-        await foreach (var member in Engine().MembersAsync(Warehouse, definition, AsOf, CancellationToken.None))
-        {
-            members.Add(member);
-        }
-
-        return [.. members.Order(StringComparer.Ordinal)];
-    }
-
-    private async Task<List<string>> MembershipAsync(string key)
-    {
-        var view = Warehouse.Dialect.QuoteTable(SnapshotSchema, "audience_membership");
-        var rows = new List<string>();
-        await foreach (var row in Warehouse.QueryAsync(new SqlQuery($"SELECT member_key FROM {view} WHERE audience_key = $1", [new SqlParameter("p1", key)]), CancellationToken.None))
-        {
-            rows.Add((string)row[0]!);
-        }
-
-        return [.. rows.Order(StringComparer.Ordinal)];
-    }
-
-    private async Task<List<long>> SnapshotVersionsAsync(string key)
-    {
-        var table = Warehouse.Dialect.QuoteTable(SnapshotSchema, "snapshot_members");
-        var rows = new List<long>();
-        await foreach (var row in Warehouse.QueryAsync(new SqlQuery($"SELECT DISTINCT version FROM {table} WHERE audience_key = $1 ORDER BY version", [new SqlParameter("p1", key)]), CancellationToken.None))
-        {
-            rows.Add((long)row[0]!);
-        }
-
-        return rows;
-    }
+    private Task ChurnAsync() => ExecuteAllAsync(RunWorld.Churn);
 }
