@@ -60,4 +60,16 @@ public abstract class SqlDialect
 
     /// <summary>An ORDER BY key for text that sorts ordinally (byte order), whatever the database's collation.</summary>
     public virtual string OrdinalOrder(string expression) => expression;
+
+    /// <summary>
+    /// Snapshots: the concatenation of <paramref name="expression"/> over a group's rows in ordinal order of
+    /// <paramref name="orderBy"/>, so a hash over it does not depend on the order rows were read in.
+    /// </summary>
+    public virtual string OrderedConcat(string expression, string orderBy) => $"string_agg({expression}, '' ORDER BY {OrdinalOrder(orderBy)})";
+
+    /// <summary>Snapshots: a hex digest of a text expression (enrichment hashes; collisions are harmless there).</summary>
+    public virtual string Md5(string expression) => $"md5({expression})";
+
+    /// <summary>Snapshots: a statement creating an index if it is missing, or null where indexes do not pay (column stores).</summary>
+    public virtual string? CreateIndexIfNotExists(string name, string table, IReadOnlyList<string> columns) => null;
 }

@@ -25,6 +25,10 @@ public sealed class PostgreSqlDialect : SqlDialect
 
     public override string OrdinalOrder(string expression) => expression + " COLLATE \"C\"";
 
+    // Snapshot diffs probe by (audience, version, member): without an index each probe scans the audience.
+    public override string? CreateIndexIfNotExists(string name, string table, IReadOnlyList<string> columns) =>
+        $"CREATE INDEX IF NOT EXISTS {QuoteIdentifier(name)} ON {table} ({string.Join(", ", columns.Select(QuoteIdentifier))})";
+
     public override string JsonValue(string json, IReadOnlyList<string> path, DataType type)
     {
         var keys = string.Join(", ", path.Select(StringLiteral));

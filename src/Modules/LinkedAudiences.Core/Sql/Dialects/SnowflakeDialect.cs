@@ -27,6 +27,9 @@ public sealed class SnowflakeDialect : SqlDialect
 
     public override string EndsWith(string text, string suffix) => $"ENDSWITH({text}, {suffix})";
 
+    // Snowflake collates binary by default, so the plain ORDER BY is ordinal.
+    public override string OrderedConcat(string expression, string orderBy) => $"LISTAGG({expression}, '') WITHIN GROUP (ORDER BY {orderBy})";
+
     public override string JsonValue(string json, IReadOnlyList<string> path, DataType type)
     {
         // col:"a":"b" — quoted keys are matched exactly (element names are case-sensitive).
