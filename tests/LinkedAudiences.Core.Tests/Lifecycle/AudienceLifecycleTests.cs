@@ -268,7 +268,7 @@ public sealed class AudienceLifecycleTests
 
         var result = await h.Lifecycle.RunNowAsync("vips", default);
 
-        Assert.Equal((AudienceRunOutcome.Succeeded, RunTrigger.Manual, RunStatus.Succeeded), (result.Outcome, result.Trigger, result.Run!.Status));
+        Assert.Equal((LifecycleRunOutcome.Succeeded, RunTrigger.Manual, RunStatus.Succeeded), (result.Outcome, result.Trigger, result.Run!.Status));
         Assert.Equal([RunTrigger.Enabled, RunTrigger.Manual], h.Runner.Started.Select(s => s.Trigger));
         Assert.Equal((AudienceStatus.Live, 7L), (result.State!.Status, result.State.LastMemberCount!.Value));
         Assert.Equal(T("2026-11-02T16:00:00Z"), result.State.NextRunAt);

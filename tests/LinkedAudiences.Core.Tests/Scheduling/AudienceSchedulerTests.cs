@@ -30,7 +30,7 @@ public sealed class AudienceSchedulerTests
         var results = await h.Scheduler.TickAsync(default);
 
         var result = Assert.Single(results);
-        Assert.Equal(("vips", RunTrigger.Schedule, AudienceRunOutcome.Succeeded), (result.AudienceKey, result.Trigger, result.Outcome));
+        Assert.Equal(("vips", RunTrigger.Schedule, LifecycleRunOutcome.Succeeded), (result.AudienceKey, result.Trigger, result.Outcome));
         Assert.Equal([("vips", RunTrigger.Schedule)], h.Runner.Started);
         Assert.Equal(AudienceStatus.Computing, during!.Status);
         Assert.Null(during.NextRunAt);
@@ -62,7 +62,7 @@ public sealed class AudienceSchedulerTests
         var h = new LifecycleHarness(Start);
         await h.SeedLiveAsync("vips", Interval(15), nextRunAt: Start);
         var otherHost = h.NewScheduler();
-        var ticksDuringRun = new List<AudienceRunResult>();
+        var ticksDuringRun = new List<LifecycleRunResult>();
         h.Runner.During = async (key, ct) =>
         {
             // 70 minutes of warehouse work (renewing the run lease, as the executor does) while this host and a second
@@ -82,7 +82,7 @@ public sealed class AudienceSchedulerTests
         Assert.Equal(1, h.Runner.MaxConcurrentPerAudience);
         // This host skips what it runs; the other one only finds the lease held, 70 times.
         Assert.Equal(70, ticksDuringRun.Count);
-        Assert.All(ticksDuringRun, r => Assert.Equal(AudienceRunOutcome.RunningElsewhere, r.Outcome));
+        Assert.All(ticksDuringRun, r => Assert.Equal(LifecycleRunOutcome.RunningElsewhere, r.Outcome));
         var state = await h.StateAsync("vips");
         Assert.Equal(T("2026-11-02T11:10:00Z"), state.LastRunAt);
         Assert.Equal(T("2026-11-02T11:15:00Z"), state.NextRunAt);
@@ -140,7 +140,7 @@ public sealed class AudienceSchedulerTests
         release.SetResult();
         await Task.WhenAll(ticks);
 
-        Assert.All(losers, r => Assert.Equal(AudienceRunOutcome.RunningElsewhere, r.Outcome));
+        Assert.All(losers, r => Assert.Equal(LifecycleRunOutcome.RunningElsewhere, r.Outcome));
 
         Assert.Single(h.Runner.Started);
         Assert.Equal(1, h.Runner.MaxConcurrentPerAudience);
@@ -157,7 +157,7 @@ public sealed class AudienceSchedulerTests
 
         var result = Assert.Single(await h.Scheduler.TickAsync(default));
 
-        Assert.Equal(AudienceRunOutcome.Failed, result.Outcome);
+        Assert.Equal(LifecycleRunOutcome.Failed, result.Outcome);
         Assert.Equal("canceling statement due to statement timeout", result.Error);
         var failed = await h.StateAsync("vips");
         Assert.Equal((AudienceStatus.Failed, "canceling statement due to statement timeout"), (failed.Status, failed.StatusReason));
@@ -182,7 +182,7 @@ public sealed class AudienceSchedulerTests
 
         var result = Assert.Single(await h.Scheduler.TickAsync(default));
 
-        Assert.Equal((AudienceRunOutcome.Failed, "The warehouse connection was refused."), (result.Outcome, result.Error));
+        Assert.Equal((LifecycleRunOutcome.Failed, "The warehouse connection was refused."), (result.Outcome, result.Error));
         var state = await h.StateAsync("vips");
         Assert.Equal((AudienceStatus.Failed, "The warehouse connection was refused."), (state.Status, state.StatusReason));
         Assert.Equal(T("2026-11-02T10:15:00Z"), state.NextRunAt);
@@ -318,7 +318,7 @@ public sealed class AudienceSchedulerTests
 
         var result = Assert.Single(await h.Scheduler.TickAsync(default));
 
-        Assert.Equal(AudienceRunOutcome.RunningElsewhere, result.Outcome);
+        Assert.Equal(LifecycleRunOutcome.RunningElsewhere, result.Outcome);
         Assert.Empty(h.Runner.Started);
         Assert.Equal(computing, await h.StateAsync("vips"));
         Assert.Equal(RunStatus.Running, h.Runs.All.Single().Status);

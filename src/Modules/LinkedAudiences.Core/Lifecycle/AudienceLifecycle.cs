@@ -141,7 +141,7 @@ public sealed class AudienceLifecycle
     /// <exception cref="AudienceLifecycleException">
     /// <see cref="LifecycleError.Disabled"/>, <see cref="LifecycleError.RunInProgress"/> or <see cref="LifecycleError.NotFound"/>.
     /// </exception>
-    public async Task<AudienceRunResult> RunNowAsync(string key, CancellationToken cancellationToken)
+    public async Task<LifecycleRunResult> RunNowAsync(string key, CancellationToken cancellationToken)
     {
         var (start, result) = await _cycle.RunAsync(
             key,
@@ -155,7 +155,7 @@ public sealed class AudienceLifecycle
         return start switch
         {
             RunCycleStart.NotFound => throw NotFound(key),
-            RunCycleStart.Started when result!.Outcome != AudienceRunOutcome.RunningElsewhere => result,
+            RunCycleStart.Started when result!.Outcome != LifecycleRunOutcome.RunningElsewhere => result,
             _ => throw RunInProgress(key),
         };
     }

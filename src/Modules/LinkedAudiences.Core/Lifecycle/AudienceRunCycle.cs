@@ -26,7 +26,7 @@ internal sealed class AudienceRunCycle(
     /// </param>
     /// <param name="waitForGate">False: give up when another caller holds the gate (<see cref="RunCycleStart.Busy"/>).</param>
     /// <returns>Null with <paramref name="start"/> telling why when nothing was handed to the runner.</returns>
-    public async Task<(RunCycleStart Start, AudienceRunResult? Result)> RunAsync(
+    public async Task<(RunCycleStart Start, LifecycleRunResult? Result)> RunAsync(
         string audienceKey,
         RunTrigger trigger,
         Func<StoredAudience, AudienceState?> claim,
@@ -69,7 +69,7 @@ internal sealed class AudienceRunCycle(
         }
     }
 
-    private async Task<AudienceRunResult> RunClaimedAsync(
+    private async Task<LifecycleRunResult> RunClaimedAsync(
         string audienceKey, RunTrigger trigger, AudienceState claimedState, CancellationToken cancellationToken)
     {
         RunRecord? run;
@@ -95,17 +95,17 @@ internal sealed class AudienceRunCycle(
         if (run is null && thrown is null)
         {
             // The lease holder records the outcome when it finishes; writing anything here would race with it.
-            return new AudienceRunResult(audienceKey, trigger, AudienceRunOutcome.RunningElsewhere, null, claimedState, null);
+            return new LifecycleRunResult(audienceKey, trigger, LifecycleRunOutcome.RunningElsewhere, null, claimedState, null);
         }
 
         var finishedAt = timeProvider.GetUtcNow();
         var error = run?.Status == RunStatus.Succeeded ? null : thrown ?? FailureReason(run!);
         // The run has happened: record it even if the caller gave up meanwhile.
         var final = await Gate.UpdateAsync(audienceKey, audience => Finish(audience, run, error, finishedAt), wait: true, CancellationToken.None);
-        return new AudienceRunResult(
+        return new LifecycleRunResult(
             audienceKey,
             trigger,
-            error is null ? AudienceRunOutcome.Succeeded : AudienceRunOutcome.Failed,
+            error is null ? LifecycleRunOutcome.Succeeded : LifecycleRunOutcome.Failed,
             run,
             final.Audience?.State,
             error);

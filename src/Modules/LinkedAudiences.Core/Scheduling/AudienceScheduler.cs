@@ -47,7 +47,7 @@ public sealed class AudienceScheduler
     /// that stopped before its run was recorded. Audiences with a run in progress are skipped.
     /// </summary>
     /// <returns>The runs this tick handed to the runner, finished (or found running elsewhere).</returns>
-    public async Task<IReadOnlyList<AudienceRunResult>> TickAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LifecycleRunResult>> TickAsync(CancellationToken cancellationToken)
     {
         var now = _timeProvider.GetUtcNow();
         var audiences = await _audiences.ListAudiencesAsync(cancellationToken);
@@ -81,7 +81,7 @@ public sealed class AudienceScheduler
             }
         }
 
-        var results = new List<AudienceRunResult>();
+        var results = new List<LifecycleRunResult>();
         await Parallel.ForEachAsync(
             work,
             new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentRuns, CancellationToken = cancellationToken },

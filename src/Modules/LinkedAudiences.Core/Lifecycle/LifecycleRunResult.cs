@@ -7,15 +7,15 @@ namespace LinkedAudiences.Core.Lifecycle;
 /// <param name="Run">The finished run; null when the runner threw (then <paramref name="Error"/> says why) or another run held the lease.</param>
 /// <param name="State">The audience's lifecycle state after the run (Live or Failed, the next run time), or as found when nothing ran.</param>
 /// <param name="Error">Why the run failed, as <see cref="AudienceState.StatusReason"/> records it.</param>
-public sealed record AudienceRunResult(
+public sealed record LifecycleRunResult(
     string AudienceKey,
     RunTrigger Trigger,
-    AudienceRunOutcome Outcome,
+    LifecycleRunOutcome Outcome,
     RunRecord? Run,
     AudienceState? State,
     string? Error);
 
-public enum AudienceRunOutcome
+public enum LifecycleRunOutcome
 {
     Succeeded,
 
