@@ -272,8 +272,14 @@ public abstract class OutboxTests<TFixture>(TFixture fixture, ITestOutputHelper 
     }
 }
 
+/// <summary>The heap measurement is of the whole process: these classes run alone, not beside other test classes.</summary>
+[CollectionDefinition(nameof(OutboxMemoryMeasurements), DisableParallelization = true)]
+public sealed class OutboxMemoryMeasurements;
+
+[Collection(nameof(OutboxMemoryMeasurements))]
 public sealed class SqliteOutboxTests(SqliteStoreFixture fixture, ITestOutputHelper output)
     : OutboxTests<SqliteStoreFixture>(fixture, output), IClassFixture<SqliteStoreFixture>;
 
+[Collection(nameof(OutboxMemoryMeasurements))]
 public sealed class PostgresOutboxTests(PostgresStoreFixture fixture, ITestOutputHelper output)
     : OutboxTests<PostgresStoreFixture>(fixture, output), IClassFixture<PostgresStoreFixture>;
