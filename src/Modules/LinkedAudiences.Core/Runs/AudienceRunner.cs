@@ -169,12 +169,22 @@ public sealed class AudienceRunner
         var graph = new GraphSql(warehouse.Dialect, plan.Graph);
         var inserts = new SnapshotInserts(snapshots.Tables, graph, plan, key);
         await warehouse.ExecuteAsync(inserts.Entities(request.Compiled, version), cancellationToken);
+        await AnalyzeAsync(warehouse, snapshots.Tables.Entities, cancellationToken);
         await warehouse.ExecuteAsync(inserts.Members(request.Compiled, version, enrichment), cancellationToken);
+        await AnalyzeAsync(warehouse, snapshots.Tables.Members, cancellationToken);
 
         var diff = new SnapshotDiff(snapshots.Tables, graph, key);
         var members = await ScalarAsync(warehouse, diff.MemberCount(version), cancellationToken);
         var context = new AudienceEventContext(key, version, runId, started, plan.TargetEntity?.Name);
         return await new ChangeReader(warehouse, diff, enrichment, context).WriteAsync(spool, members, committed, cancellationToken);
+    }
+
+    private static async Task AnalyzeAsync(TimedWarehouse warehouse, string table, CancellationToken cancellationToken)
+    {
+        if (warehouse.Dialect.AnalyzeTable(table) is { } analyze)
+        {
+            await warehouse.ExecuteAsync(Sql.SqlQuery.Text(analyze), cancellationToken);
+        }
     }
 
     private static async Task<long> ScalarAsync(TimedWarehouse warehouse, Sql.SqlQuery query, CancellationToken cancellationToken)
