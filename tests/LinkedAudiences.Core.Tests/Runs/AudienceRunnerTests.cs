@@ -33,9 +33,10 @@ public sealed class AudienceRunnerTests
     {
         var leases = new InMemoryLeaseStore(_clock);
         var runner = new AudienceRunner(new HangingWarehouse(), _store, leases, _clock);
+        var request = await RequestAsync();
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(RequestAsync().Result, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(request, cancel.Token));
 
         var run = Assert.Single(await _store.ListUnfinishedRunsAsync(CancellationToken.None));
         Assert.Equal(RunStatus.Running, run.Status);

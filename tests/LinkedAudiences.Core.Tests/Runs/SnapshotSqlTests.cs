@@ -111,6 +111,15 @@ public sealed class SnapshotSqlTests
         Assert.Equal(expected ? "CREATE INDEX IF NOT EXISTS \"i\" ON \"s\".\"t\" (\"a\", \"b\")" : null, index);
     }
 
+    [Theory]
+    [InlineData("duckdb", null)]
+    [InlineData("postgres", "ANALYZE \"s\".\"t\"")]
+    [InlineData("snowflake", null)]
+    public void AnalyzeTable_OnlyWherePlannersNeedFreshStatistics(string dialectName, string? expected)
+    {
+        Assert.Equal(expected, SqlDialects.Get(dialectName).AnalyzeTable("\"s\".\"t\""));
+    }
+
     [Fact]
     public async Task ResolveEnrichment_UnknownNamesAndNegatedBranches_ListsEveryProblem()
     {

@@ -13,6 +13,9 @@ namespace LinkedAudiences.Core.Runs;
 /// the changes out as events, and commits events, success and version v+1 in one app-store transaction. Until that
 /// commit nothing is decided: a run that failed or died is run again for the same version and yields the same
 /// messageIds. Warehouse errors and timeouts fail the run with the warehouse's message and leave version v in place.
+/// Stage timings: queueing is queued → started; extracting is the time spent waiting on the warehouse (snapshot,
+/// diff, reading the changes); preparing is the rest until the commit (building and spooling the events). The commit,
+/// which records these figures, cannot include itself.
 /// </summary>
 public sealed class AudienceRunner
 {
@@ -54,20 +57,23 @@ public sealed class AudienceRunner
 
         var runId = request.RunId ?? Guid.NewGuid().ToString("N");
         var lease = LeaseName(request.AudienceKey);
-        if (!await _leases.TryAcquireAsync(lease, runId, Options.LeaseDuration, cancellationToken))
+
+        // One owner per attempt: two hosts resuming the same unfinished run must still exclude each other.
+        var owner = runId + "/" + Guid.NewGuid().ToString("N");
+        if (!await _leases.TryAcquireAsync(lease, owner, Options.LeaseDuration, cancellationToken))
         {
             return new AudienceRunResult { Outcome = AudienceRunOutcome.LeaseHeld };
         }
 
         try
         {
-            await using var heartbeat = new LeaseHeartbeat(_leases, lease, runId, Options.LeaseDuration, _time);
+            await using var heartbeat = new LeaseHeartbeat(_leases, lease, owner, Options.LeaseDuration, _time);
             return await RunLeasedAsync(request, runId, heartbeat, cancellationToken);
         }
         finally
         {
             // Released even when the caller gave up: otherwise the audience would wait for the lease to expire.
-            await _leases.ReleaseAsync(lease, runId, CancellationToken.None);
+            await _leases.ReleaseAsync(lease, owner, CancellationToken.None);
         }
     }
 
@@ -117,7 +123,13 @@ public sealed class AudienceRunner
         {
             summary = await ExtractAsync(request, runId, snapshots, warehouse, spool, committed, version, started, work.Token);
         }
-        catch (Exception e) when (FailureMessage(e, heartbeat, cancellationToken) is { } message)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            // A driver may report the interruption as its own error; the caller gave up all the same, and the run
+            // stays Running to be resumed like one whose host died.
+            throw new OperationCanceledException("The run was cancelled.", e, cancellationToken);
+        }
+        catch (Exception e) when (FailureMessage(e, heartbeat) is { } message)
         {
             return await FailAsync(run, message, Timings());
         }
@@ -169,12 +181,22 @@ public sealed class AudienceRunner
         var graph = new GraphSql(warehouse.Dialect, plan.Graph);
         var inserts = new SnapshotInserts(snapshots.Tables, graph, plan, key);
         await warehouse.ExecuteAsync(inserts.Entities(request.Compiled, version), cancellationToken);
+        await AnalyzeAsync(warehouse, snapshots.Tables.Entities, cancellationToken);
         await warehouse.ExecuteAsync(inserts.Members(request.Compiled, version, enrichment), cancellationToken);
+        await AnalyzeAsync(warehouse, snapshots.Tables.Members, cancellationToken);
 
         var diff = new SnapshotDiff(snapshots.Tables, graph, key);
         var members = await ScalarAsync(warehouse, diff.MemberCount(version), cancellationToken);
         var context = new AudienceEventContext(key, version, runId, started, plan.TargetEntity?.Name);
         return await new ChangeReader(warehouse, diff, enrichment, context).WriteAsync(spool, members, committed, cancellationToken);
+    }
+
+    private static async Task AnalyzeAsync(TimedWarehouse warehouse, string table, CancellationToken cancellationToken)
+    {
+        if (warehouse.Dialect.AnalyzeTable(table) is { } analyze)
+        {
+            await warehouse.ExecuteAsync(Sql.SqlQuery.Text(analyze), cancellationToken);
+        }
     }
 
     private static async Task<long> ScalarAsync(TimedWarehouse warehouse, Sql.SqlQuery query, CancellationToken cancellationToken)
@@ -205,10 +227,11 @@ public sealed class AudienceRunner
     private const string LeaseLostMessage = "The run lost its lease (another host may be running the audience); nothing was committed.";
 
     /// <summary>The reason to record when <paramref name="e"/> fails the run; null when it must propagate.</summary>
-    private static string? FailureMessage(Exception e, LeaseHeartbeat heartbeat, CancellationToken cancellationToken) => e switch
+    private static string? FailureMessage(Exception e, LeaseHeartbeat heartbeat) => e switch
     {
+        // Checked first: losing the lease cancels the work, which the warehouse may report as an error of its own.
+        _ when heartbeat.IsLost => LeaseLostMessage,
         DbException or WarehouseTimeoutException or SnapshotException => e.Message,
-        OperationCanceledException when heartbeat.IsLost && !cancellationToken.IsCancellationRequested => LeaseLostMessage,
         _ => null,
     };
 

@@ -70,6 +70,12 @@ public abstract class SqlDialect
     /// <summary>Snapshots: a hex digest of a text expression (enrichment hashes; collisions are harmless there).</summary>
     public virtual string Md5(string expression) => $"md5({expression})";
 
+    /// <summary>
+    /// Snapshots: a statement refreshing the planner's statistics of a table just filled, or null where the engine
+    /// needs none. Without them a fresh snapshot looks empty to the planner, and the diff's anti-join turns quadratic.
+    /// </summary>
+    public virtual string? AnalyzeTable(string table) => null;
+
     /// <summary>Snapshots: a statement creating an index if it is missing, or null where indexes do not pay (column stores).</summary>
     public virtual string? CreateIndexIfNotExists(string name, string table, IReadOnlyList<string> columns) => null;
 }

@@ -29,6 +29,8 @@ public sealed class PostgreSqlDialect : SqlDialect
     public override string? CreateIndexIfNotExists(string name, string table, IReadOnlyList<string> columns) =>
         $"CREATE INDEX IF NOT EXISTS {QuoteIdentifier(name)} ON {table} ({string.Join(", ", columns.Select(QuoteIdentifier))})";
 
+    public override string? AnalyzeTable(string table) => "ANALYZE " + table;
+
     public override string JsonValue(string json, IReadOnlyList<string> path, DataType type)
     {
         var keys = string.Join(", ", path.Select(StringLiteral));
