@@ -6,12 +6,9 @@ SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
 FROM "profiles" AS p
 WHERE (EXISTS (
      SELECT 1
-     FROM "households" AS e1
-     WHERE e1."household_id" IN (
-         SELECT j1."household_id"
-         FROM "household_members" AS j1
-         WHERE j1."profile_id" = p."profile_id"
-       )
+     FROM "household_members" AS j1
+     JOIN "households" AS e1 ON e1."household_id" = j1."household_id"
+     WHERE j1."profile_id" = p."profile_id"
        AND EXISTS (
          SELECT 1
          FROM "pets" AS e2
@@ -35,12 +32,9 @@ SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
 FROM "profiles" AS p
 WHERE (EXISTS (
      SELECT 1
-     FROM "households" AS e1
-     WHERE e1."household_id" IN (
-         SELECT j1."household_id"
-         FROM "household_members" AS j1
-         WHERE j1."profile_id" = p."profile_id"
-       )
+     FROM "household_members" AS j1
+     JOIN "households" AS e1 ON e1."household_id" = j1."household_id"
+     WHERE j1."profile_id" = p."profile_id"
        AND EXISTS (
          SELECT 1
          FROM "pets" AS e2
@@ -64,12 +58,9 @@ SELECT DISTINCT CAST(p."profile_id" AS VARCHAR) AS member_key
 FROM "profiles" AS p
 WHERE (EXISTS (
      SELECT 1
-     FROM "households" AS e1
-     WHERE e1."household_id" IN (
-         SELECT j1."household_id"
-         FROM "household_members" AS j1
-         WHERE j1."profile_id" = p."profile_id"
-       )
+     FROM "household_members" AS j1
+     JOIN "households" AS e1 ON e1."household_id" = j1."household_id"
+     WHERE j1."profile_id" = p."profile_id"
        AND EXISTS (
          SELECT 1
          FROM "pets" AS e2
@@ -100,12 +91,9 @@ WITH la_members AS (
   FROM "profiles" AS p
   WHERE (EXISTS (
        SELECT 1
-       FROM "households" AS e1
-       WHERE e1."household_id" IN (
-           SELECT j1."household_id"
-           FROM "household_members" AS j1
-           WHERE j1."profile_id" = p."profile_id"
-         )
+       FROM "household_members" AS j1
+       JOIN "households" AS e1 ON e1."household_id" = j1."household_id"
+       WHERE j1."profile_id" = p."profile_id"
          AND EXISTS (
            SELECT 1
            FROM "pets" AS e2
@@ -156,12 +144,9 @@ WITH la_members AS (
   FROM "profiles" AS p
   WHERE (EXISTS (
        SELECT 1
-       FROM "households" AS e1
-       WHERE e1."household_id" IN (
-           SELECT j1."household_id"
-           FROM "household_members" AS j1
-           WHERE j1."profile_id" = p."profile_id"
-         )
+       FROM "household_members" AS j1
+       JOIN "households" AS e1 ON e1."household_id" = j1."household_id"
+       WHERE j1."profile_id" = p."profile_id"
          AND EXISTS (
            SELECT 1
            FROM "pets" AS e2
@@ -212,12 +197,9 @@ WITH la_members AS (
   FROM "profiles" AS p
   WHERE (EXISTS (
        SELECT 1
-       FROM "households" AS e1
-       WHERE e1."household_id" IN (
-           SELECT j1."household_id"
-           FROM "household_members" AS j1
-           WHERE j1."profile_id" = p."profile_id"
-         )
+       FROM "household_members" AS j1
+       JOIN "households" AS e1 ON e1."household_id" = j1."household_id"
+       WHERE j1."profile_id" = p."profile_id"
          AND EXISTS (
            SELECT 1
            FROM "pets" AS e2

@@ -22,7 +22,9 @@ internal sealed class EntityBranches(CompileContext context, Predicates predicat
 
         if (condition.Aggregate is null && condition.Count is null or { Operator: CountOperator.AtLeast, Value: 1 })
         {
-            var exists = "EXISTS " + SqlText.Subquery(SqlText.Select("1", Table(condition.Entity) + " AS " + alias, [Link(condition, scope.Parent, alias), .. rows]));
+            var exists = "EXISTS " + SqlText.Subquery(condition.Link.Junction is { } through
+                ? ExistsThroughJunction(condition, through, scope.Parent, alias, rows)
+                : SqlText.Select("1", Table(condition.Entity) + " AS " + alias, [Link(condition, scope.Parent, alias), .. rows]));
             return condition.Negate ? predicates.Not(exists, isExists: true) : exists;
         }
 
@@ -80,6 +82,18 @@ internal sealed class EntityBranches(CompileContext context, Predicates predicat
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Existence through a junction as a join inside the EXISTS: a repeated junction row does not matter to existence, and
+    /// engines decorrelate this shape, where a correlated IN nested in the EXISTS made DuckDB and PostgreSQL scan the
+    /// junction once per (parent, row) pair (800x slower on the demo's households at 100k profiles).
+    /// </summary>
+    private string ExistsThroughJunction(PlannedEntityCondition condition, PlannedJunction junction, string parentAlias, string alias, List<string> rows)
+    {
+        var j = context.Alias("j");
+        var from = $"{context.Table(junction.Schema, junction.Table)} AS {j}\nJOIN {Table(condition.Entity)} AS {alias} ON {context.Column(alias, condition.Link.ChildColumn)} = {context.Column(j, junction.ToColumn)}";
+        return SqlText.Select("1", from, [$"{context.Column(j, junction.FromColumn)} = {context.Column(parentAlias, condition.Link.ParentColumn)}", .. rows]);
     }
 
     /// <summary>"JOIN entity AS alias ON ..." (through the junction table when there is one) from the parent alias.</summary>
