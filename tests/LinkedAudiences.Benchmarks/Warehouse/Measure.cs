@@ -11,6 +11,8 @@ internal sealed class Measure(int runs, TimeSpan budget, TimeSpan cap)
 {
     public int Runs { get; } = runs;
 
+    public TimeSpan Cap { get; } = cap;
+
     public async Task<Timing> MedianAsync(Func<CancellationToken, Task> action)
     {
         var warmUp = await OnceAsync(action);

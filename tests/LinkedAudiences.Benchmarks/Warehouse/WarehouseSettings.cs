@@ -4,10 +4,13 @@ namespace LinkedAudiences.Benchmarks.Warehouse;
 
 /// <summary>
 /// The warehouse harness's command line: scales, timed runs per figure, generator seed, cache folder, and the
-/// per-query budget (slower runs are not repeated) and cap (longer runs are cancelled), in seconds.
+/// per-query budget (slower runs are not repeated) and cap (longer runs are cancelled), in seconds; optionally a subset of the audiences.
 /// </summary>
 internal sealed record WarehouseSettings(IReadOnlyList<int> Profiles, int Runs, int Seed, string CacheFolder, int BudgetSeconds, int CapSeconds)
 {
+    /// <summary>Only these example audiences (keys), or all when null.</summary>
+    public IReadOnlySet<string>? Audiences { get; init; }
+
     public static WarehouseSettings Parse(string[] args)
     {
         var settings = new WarehouseSettings([100_000], Runs: 5, Seed: 42, Path.Combine(Path.GetTempPath(), "la-bench"), BudgetSeconds: 30, CapSeconds: 300);
@@ -22,6 +25,7 @@ internal sealed record WarehouseSettings(IReadOnlyList<int> Profiles, int Runs, 
                 "--cache" => settings with { CacheFolder = value },
                 "--budget" => settings with { BudgetSeconds = Int(value) },
                 "--cap" => settings with { CapSeconds = Int(value) },
+                "--audiences" => settings with { Audiences = value.Split(',').ToHashSet(StringComparer.Ordinal) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
