@@ -70,4 +70,20 @@ public sealed class MembersCommandTests(DemoWorld world)
         Assert.StartsWith("--warehouse: ", Assert.Single(result.StderrLines), StringComparison.Ordinal);
         Assert.False(File.Exists(missing));
     }
+
+    [Fact]
+    public async Task Members_WarehouseWithoutTheGraphsTables_ExitsThreeWithTheWarehouseMessage()
+    {
+        using var folder = new TempFolder();
+        var empty = folder.File("empty.duckdb");
+        Assert.Equal(0, await DuckDbFiles.ScalarAsync(empty, "SELECT 0"));
+
+        var result = await CommandLine.RunAsync("members", "--graph", RepositoryFiles.DemoGraph,
+            "--audience", RepositoryFiles.ExampleAudience("platinum-members"), "--warehouse", "duckdb:" + empty, "--as-of", CommandLine.AsOf);
+
+        Assert.True(result.ExitCode == ExitCodes.Warehouse, result.ToString());
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith("The warehouse failed the query: ", result.StderrLines[0], StringComparison.Ordinal);
+        Assert.Contains("profiles", result.Stderr, StringComparison.Ordinal);
+    }
 }

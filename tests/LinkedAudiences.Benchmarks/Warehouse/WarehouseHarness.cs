@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using LinkedAudiences.Core.Demo;
 using LinkedAudiences.Core.Engine;
@@ -33,42 +34,44 @@ internal static class WarehouseHarness
             var events = await CountAsync(warehouse, "SELECT COUNT(*) FROM events", cancellationToken);
             await output.WriteLineAsync(string.Create(inv,
                 $"data:         {profiles:N0} profiles (seed {settings.Seed}), {transactions:N0} transactions, {events:N0} events; {new FileInfo(file).Length / 1_048_576} MB file; as of {AsOf:yyyy-MM-dd}"));
-            await output.WriteLineAsync(string.Create(inv, $"runs:         1 warm-up + median of {settings.Runs} (min–max in brackets), milliseconds"));
+            await output.WriteLineAsync(string.Create(inv,
+                $"runs:         1 warm-up + median of {settings.Runs} [min–max], milliseconds; a warm-up over {settings.BudgetSeconds} s is the only run, a run over {settings.CapSeconds} s is cancelled"));
             await output.WriteLineAsync();
             await output.WriteLineAsync("| audience | members | members ms | preview ms (sample 20) | compiled ms | hand-written ms | compiled / hand-written |");
             await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---:|");
 
-            foreach (var key in ExampleAudiences.Keys)
+            var measure = new Measure(settings.Runs, TimeSpan.FromSeconds(settings.BudgetSeconds), TimeSpan.FromSeconds(settings.CapSeconds));
+            var started = Stopwatch.StartNew();
+            foreach (var key in ExampleAudiences.Keys.Where(k => settings.Audiences is null || settings.Audiences.Contains(k)))
             {
                 var definition = ExampleAudiences.Get(key);
                 var compiled = await engine.CompileAsync(definition, warehouse.Dialect, AsOf, cancellationToken, key);
-                var members = await DrainAsync(warehouse, compiled.Members, cancellationToken);
 
-                var membersTime = await Measure.MedianAsync(settings.Runs, async () =>
+                long? members = null;
+                var membersTime = await measure.MedianAsync(async ct =>
                 {
-                    await foreach (var _ in engine.MembersAsync(warehouse, definition, AsOf, cancellationToken))
+                    long n = 0;
+                    await foreach (var _ in engine.MembersAsync(warehouse, definition, AsOf, ct))
                     {
+                        n++;
                     }
-                });
-                var previewTime = await Measure.MedianAsync(settings.Runs, () => engine.PreviewAsync(warehouse, definition, AsOf, 20, cancellationToken));
 
-                var versus = "| | |";
+                    members = n;
+                });
+                var previewTime = await measure.MedianAsync(ct => engine.PreviewAsync(warehouse, definition, AsOf, 20, ct));
+
+                var versus = "– | – | –";
                 if (HandWrittenQueries.ByAudience.TryGetValue(key, out var handSql))
                 {
-                    var hand = SqlQuery.Text(handSql);
-                    var handMembers = await DrainAsync(warehouse, hand, cancellationToken);
-                    if (handMembers != members)
-                    {
-                        throw new InvalidOperationException($"{key}: the compiled query returns {members} members, the hand-written one {handMembers}.");
-                    }
-
-                    var (compiledTime, handTime) = await InterleavedAsync(settings.Runs, warehouse, compiled.Members, hand, cancellationToken);
-                    versus = string.Create(inv, $"{Format(compiledTime)} | {Format(handTime)} | {compiledTime.Median / handTime.Median:0.00}");
+                    versus = await CompareAsync(measure, warehouse, key, compiled.Members, members, SqlQuery.Text(handSql), cancellationToken);
                 }
 
-                await output.WriteLineAsync(string.Create(inv, $"| {key} | {members:N0} | {Format(membersTime)} | {Format(previewTime)} | {versus} |"));
+                var count = members is { } m ? m.ToString("N0", inv) : "?";
+                await output.WriteLineAsync(string.Create(inv, $"| {key} | {count} | {membersTime} | {previewTime} | {versus} |"));
             }
 
+            await output.WriteLineAsync();
+            await output.WriteLineAsync(string.Create(inv, $"measured in {started.Elapsed.TotalMinutes:0.0} min"));
             await output.WriteLineAsync();
             await output.WriteLineAsync("load average at the end: " + MachineInfo.LoadAverage());
         }
@@ -76,21 +79,30 @@ internal static class WarehouseHarness
         return 0;
     }
 
-    /// <summary>Alternates the two queries run by run, so that a busy neighbour slows both alike.</summary>
-    private static async Task<(Timing Compiled, Timing Hand)> InterleavedAsync(
-        int runs, IWarehouse warehouse, SqlQuery compiled, SqlQuery hand, CancellationToken cancellationToken)
+    /// <summary>
+    /// The compiled members query against the hand-written one, alternating run by run, once both are known to return
+    /// the same number of members.
+    /// </summary>
+    private static async Task<string> CompareAsync(
+        Measure measure, IWarehouse warehouse, string key, SqlQuery compiled, long? members, SqlQuery hand, CancellationToken cancellationToken)
     {
-        var compiledTimes = new List<Timing>();
-        var handTimes = new List<Timing>();
-        await DrainAsync(warehouse, compiled, cancellationToken);
-        await DrainAsync(warehouse, hand, cancellationToken);
-        for (var i = 0; i < runs; i++)
+        var handMembers = await DrainAsync(warehouse, hand, cancellationToken);
+        if (members is null)
         {
-            compiledTimes.Add(await Measure.OnceAsync(() => DrainAsync(warehouse, compiled, cancellationToken)));
-            handTimes.Add(await Measure.OnceAsync(() => DrainAsync(warehouse, hand, cancellationToken)));
+            // The compiled query did not finish within the cap: the hand-written one is timed alone, the ratio is a lower bound.
+            var alone = await measure.MedianAsync(ct => DrainAsync(warehouse, hand, ct));
+            return string.Create(CultureInfo.InvariantCulture,
+                $"> {measure.Cap.TotalSeconds:0} s (cancelled) | {alone} ({handMembers:N0} members) | > {measure.Cap.TotalMilliseconds / alone.Median:0}");
         }
 
-        return (Measure.Summarize(compiledTimes), Measure.Summarize(handTimes));
+        if (handMembers != members)
+        {
+            throw new InvalidOperationException($"{key}: the compiled query returns {members} members, the hand-written one {handMembers}.");
+        }
+
+        var (compiledTime, handTime) = await measure.InterleavedAsync(ct => DrainAsync(warehouse, compiled, ct), ct => DrainAsync(warehouse, hand, ct));
+        var ratio = compiledTime.Cancelled ? "> " : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{compiledTime} | {handTime} | {ratio}{compiledTime.Median / handTime.Median:0.00}");
     }
 
     private static async Task<long> DrainAsync(IWarehouse warehouse, SqlQuery query, CancellationToken cancellationToken)
@@ -116,6 +128,4 @@ internal static class WarehouseHarness
 
         return "";
     }
-
-    private static string Format(Timing t) => string.Create(CultureInfo.InvariantCulture, $"{t.Median:0.0} [{t.Min:0.0}–{t.Max:0.0}]");
 }
