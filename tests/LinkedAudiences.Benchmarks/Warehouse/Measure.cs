@@ -52,7 +52,7 @@ internal sealed class Measure(int runs, TimeSpan budget, TimeSpan cap)
 
     private async Task<Timing> OnceAsync(Func<CancellationToken, Task> action)
     {
-        using var timeout = new CancellationTokenSource(cap);
+        using var timeout = new CancellationTokenSource(Cap);
         var watch = Stopwatch.StartNew();
         try
         {
@@ -60,7 +60,7 @@ internal sealed class Measure(int runs, TimeSpan budget, TimeSpan cap)
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return new Timing(cap.TotalMilliseconds, cap.TotalMilliseconds, cap.TotalMilliseconds, 1, Cancelled: true);
+            return new Timing(Cap.TotalMilliseconds, Cap.TotalMilliseconds, Cap.TotalMilliseconds, 1, Cancelled: true);
         }
 
         var ms = watch.Elapsed.TotalMilliseconds;
