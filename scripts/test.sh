@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: installs and starts what the tests need (PostgreSQL from Debian packages),
 # builds, runs every test project and ends with one line "N passed, N failed".
-# Switches: LA_DIFF_CASES=N (differential cases per engine, default 500), LA_LONG=1 (long random runs).
+# Switch: LA_DIFF_CASES=N (differential cases per engine, default 500).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export LA_TEST_POSTGRES="${LA_TEST_POSTGRES:-$(bash scripts/start-postgres.sh)}" || { echo "PostgreSQL could not be started" >&2; exit 1; }
+if [ -z "${LA_TEST_POSTGRES:-}" ]; then
+  # Assigned apart from export, so that a failed start is seen (export would hide its status).
+  LA_TEST_POSTGRES=$(bash scripts/start-postgres.sh) || { echo "[test] PostgreSQL could not be started" >&2; echo "0 passed, 1 failed"; exit 1; }
+fi
+export LA_TEST_POSTGRES
 echo "[test] PostgreSQL: $LA_TEST_POSTGRES"
 
 LOG=$(mktemp /tmp/la-test.XXXXXX.log)
