@@ -1,0 +1,69 @@
+using LinkedAudiences.Core.Lifecycle;
+using LinkedAudiences.Core.Runs;
+using LinkedAudiences.Core.Scheduling;
+using LinkedAudiences.Core.State;
+using static LinkedAudiences.Warehouses.Tests.Lifecycle.LifecycleAudiences;
+
+namespace LinkedAudiences.Warehouses.DuckDb.Tests.Lifecycle;
+
+/// <summary>The scheduler over the SQLite store and the real runner, on a fake clock starting at the demo anchor (00:00 UTC).</summary>
+public sealed class StoredSchedulerTests : SqliteDuckDbWorld
+{
+    [Fact]
+    public async Task Tick_IntervalAudiences_RunAtTheirGridTimesOnly()
+    {
+        await Host.Lifecycle.CreateAsync("quarter", Vips(), Settings(Every(15)), default);
+        await Host.Lifecycle.CreateAsync("hourly", Plan("pro"), Settings(Every(60)), default);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await Host.Lifecycle.EnableAsync("quarter", default);
+        await Host.Lifecycle.EnableAsync("hourly", default);
+
+        // Every five minutes for two hours: a tick runs what is due and nothing else.
+        for (var minute = 5; minute <= 120; minute += 5)
+        {
+            Clock.SetUtcNow(Anchor.AddMinutes(minute));
+            await Host.Scheduler.TickAsync(default);
+        }
+
+        Assert.Equal(
+            [.. Enumerable.Range(1, 8).Select(i => Anchor.AddMinutes(15 * i))],
+            (await Host.RunsAsync("quarter")).Where(r => r.Trigger == RunTrigger.Schedule).Select(r => r.StartedAt!.Value));
+        Assert.Equal(
+            [Anchor.AddHours(1), Anchor.AddHours(2)],
+            (await Host.RunsAsync("hourly")).Where(r => r.Trigger == RunTrigger.Schedule).Select(r => r.StartedAt!.Value));
+        Assert.All(await Host.RunsAsync("quarter"), r => Assert.Equal(RunStatus.Succeeded, r.Status));
+        var quarter = await Host.StateAsync("quarter");
+        Assert.Equal((AudienceStatus.Live, Anchor.AddMinutes(135)), (quarter.Status, quarter.NextRunAt));
+        Assert.Equal(9, await Store.Runs.GetCommittedVersionAsync("quarter", default));
+    }
+
+    [Fact]
+    public async Task Tick_DuringALongRun_StartsNothing_AndTheNextRunIsScheduledFromItsEnd()
+    {
+        await Host.Lifecycle.CreateAsync("quarter", Vips(), Settings(Every(15)), default);
+        await Host.Lifecycle.EnableAsync("quarter", default);
+        Clock.SetUtcNow(Anchor.AddMinutes(15));
+        var held = Host.HoldNextRun();
+
+        var slow = Host.Scheduler.TickAsync(default);
+        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var computing = await Host.StateAsync("quarter");
+
+        // The run is still going at 00:31 and 00:46: neither this host nor another one sharing the store starts one.
+        var otherHost = new AudienceScheduler(Store.Audiences, Store.Runs, Store.Leases, Host.Runner, Clock);
+        Clock.SetUtcNow(Anchor.AddMinutes(31));
+        Assert.Empty(await Host.Scheduler.TickAsync(default));
+        Clock.SetUtcNow(Anchor.AddMinutes(46));
+        var elsewhere = Assert.Single(await otherHost.TickAsync(default));
+        held.Release.SetResult();
+        var finished = Assert.Single(await slow);
+
+        Assert.Equal((AudienceStatus.Computing, (DateTimeOffset?)null), (computing.Status, computing.NextRunAt));
+        Assert.Equal(LifecycleRunOutcome.RunningElsewhere, elsewhere.Outcome);
+        Assert.Equal(LifecycleRunOutcome.Succeeded, finished.Outcome);
+        Assert.Equal(Anchor.AddMinutes(15), finished.Run!.StartedAt);
+        Assert.Equal(Anchor.AddMinutes(46), finished.Run.FinishedAt);
+        Assert.Equal(Anchor.AddMinutes(60), finished.State!.NextRunAt);
+        Assert.Equal(2, (await Host.RunsAsync("quarter")).Count);
+    }
+}
