@@ -1,3 +1,4 @@
+using LinkedAudiences.Core.Events;
 using LinkedAudiences.Core.Lifecycle;
 using LinkedAudiences.Core.Runs;
 using LinkedAudiences.Core.Scheduling;
@@ -66,4 +67,67 @@ public sealed class StoredSchedulerTests : SqliteDuckDbWorld
         Assert.Equal(Anchor.AddMinutes(60), finished.State!.NextRunAt);
         Assert.Equal(2, (await Host.RunsAsync("quarter")).Count);
     }
+
+    [Fact]
+    public async Task Tick_UnfinishedRunOfALiveAudience_WaitsUntilDue_ThenIsResumedUnderItsId()
+    {
+        await Host.Lifecycle.CreateAsync("quarter", Vips(), Settings(Every(15)), default);
+        await Host.Lifecycle.EnableAsync("quarter", default);
+        // A run started outside the lifecycle (the CLI's "run") whose process died: the audience still shows Live.
+        await Store.Runs.CreateRunAsync(Unfinished("cli-crash", 2, Anchor.AddMinutes(1)), default);
+
+        Clock.SetUtcNow(Anchor.AddMinutes(5));
+        Assert.Empty(await Host.Scheduler.TickAsync(default));
+        Assert.Equal(RunStatus.Running, (await Store.Runs.FindRunAsync("cli-crash", default))!.Status);
+
+        Clock.SetUtcNow(Anchor.AddMinutes(15));
+        var resumed = Assert.Single(await Host.Scheduler.TickAsync(default));
+
+        Assert.Equal(("cli-crash", RunStatus.Succeeded, RunTrigger.Manual), (resumed.Run!.RunId, resumed.Run.Status, resumed.Run.Trigger));
+        Assert.Equal((AudienceStatus.Live, Anchor.AddMinutes(30)), (resumed.State!.Status, resumed.State.NextRunAt));
+        Assert.Equal(2, (await Host.RunsAsync("quarter")).Count);
+    }
+
+    [Fact]
+    public async Task Tick_RunJustFinishedElsewhereButNotYetRecorded_IsNotRepeated_UntilTheOutcomeWindowPasses()
+    {
+        await Host.Lifecycle.CreateAsync("quarter", Vips(), Settings(Every(15)), default);
+        await Host.Lifecycle.EnableAsync("quarter", default);
+        var live = await Host.StateAsync("quarter");
+
+        // Another host claimed the 00:15 slot and committed its run; it has not written Live and the next run yet.
+        Clock.SetUtcNow(Anchor.AddMinutes(15).AddSeconds(10));
+        var claimed = live with { Status = AudienceStatus.Computing, NextRunAt = null };
+        await Store.Audiences.UpdateStateAsync("quarter", claimed, default);
+        var elsewhere = Unfinished("elsewhere", 2, Anchor.AddMinutes(15));
+        await Store.Runs.CreateRunAsync(elsewhere, default);
+        await Store.Runs.CommitRunAsync(
+            elsewhere with { Status = RunStatus.Succeeded, FinishedAt = Clock.GetUtcNow() }, AsyncEnumerable.Empty<AudienceEvent>(), default);
+
+        var waited = Assert.Single(await Host.Scheduler.TickAsync(default));
+
+        Assert.Equal(LifecycleRunOutcome.RunningElsewhere, waited.Outcome);
+        Assert.Equal(claimed, await Host.StateAsync("quarter"));
+        Assert.Equal(2, (await Host.RunsAsync("quarter")).Count);
+
+        // That host never came back: once the window has passed, the claim it left is run again.
+        Clock.Advance(StoredAudienceRunner.OutcomeWindow + TimeSpan.FromSeconds(1));
+        var rerun = Assert.Single(await Host.Scheduler.TickAsync(default));
+
+        Assert.Equal((LifecycleRunOutcome.Succeeded, 3L), (rerun.Outcome, rerun.Run!.MembershipVersion));
+        Assert.Equal((AudienceStatus.Live, Anchor.AddMinutes(30)), (rerun.State!.Status, rerun.State.NextRunAt));
+    }
+
+    private static RunRecord Unfinished(string runId, long version, DateTimeOffset at) => new()
+    {
+        RunId = runId,
+        AudienceKey = "quarter",
+        DefinitionVersion = 1,
+        MembershipVersion = version,
+        Trigger = RunTrigger.Manual,
+        QueuedAt = at,
+        StartedAt = at,
+        AsOf = at,
+        Status = RunStatus.Running,
+    };
 }
