@@ -118,6 +118,38 @@ public sealed class StoredSchedulerTests : SqliteDuckDbWorld
         Assert.Equal((AudienceStatus.Live, Anchor.AddMinutes(30)), (rerun.State!.Status, rerun.State.NextRunAt));
     }
 
+    [Fact]
+    public async Task Tick_HostStoppedMidRun_NextTickResumesTheSameRunAndVersion()
+    {
+        await Host.Lifecycle.CreateAsync("quarter", Vips(), Settings(Every(15)), default);
+        await Host.Lifecycle.EnableAsync("quarter", default);
+        var before = await MembershipAsync("quarter");
+        await ExecuteAsync("UPDATE profiles SET is_vip = NOT is_vip WHERE profile_id LIKE '%6'");
+        Clock.SetUtcNow(Anchor.AddMinutes(15));
+        var held = Host.HoldNextRun();
+        using var stopping = new CancellationTokenSource();
+
+        var tick = Host.Scheduler.TickAsync(stopping.Token);
+        await held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tick);
+
+        var interrupted = Assert.Single(await Store.Runs.ListUnfinishedRunsAsync(default));
+        var stopped = await Host.StateAsync("quarter");
+        Assert.Equal((AudienceStatus.Computing, (DateTimeOffset?)null), (stopped.Status, stopped.NextRunAt));
+        Clock.SetUtcNow(Anchor.AddMinutes(17));
+        var resumed = Assert.Single(await Host.Scheduler.TickAsync(default));
+
+        var after = await MembersAsync(Vips());
+        Assert.Equal((interrupted.RunId, 2L, RunTrigger.Schedule), (resumed.Run!.RunId, resumed.Run.MembershipVersion, resumed.Run.Trigger));
+        Assert.Equal(Anchor.AddMinutes(15), resumed.Run.AsOf);
+        var events = await OutboxAsync(interrupted.RunId);
+        Assert.Equal(new SortedSet<string>(after.Except(before), StringComparer.Ordinal), Subjects(events, AudienceEventKind.ProfileEntered));
+        Assert.Equal(new SortedSet<string>(before.Except(after), StringComparer.Ordinal), Subjects(events, AudienceEventKind.ProfileExited));
+        Assert.Equal((AudienceStatus.Live, Anchor.AddMinutes(30)), (resumed.State!.Status, resumed.State.NextRunAt));
+        Assert.Equal(2, (await Host.RunsAsync("quarter")).Count);
+    }
+
     private static RunRecord Unfinished(string runId, long version, DateTimeOffset at) => new()
     {
         RunId = runId,
