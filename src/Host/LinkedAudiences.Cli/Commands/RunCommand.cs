@@ -25,7 +25,7 @@ internal static class RunCommand
         {
             var audienceFile = parse.GetValue(audience)!;
             var key = Inputs.KeyOf(audienceFile);
-            var runnerOptions = new AudienceRunnerOptions();
+            var runnerOptions = new AudienceRunnerOptions { Checkpoint = CrashPoints.FromEnvironment() };
             var engine = new AudienceEngine(
                 await Inputs.ReadGraphAsync(parse.GetValue(graph)!, ct),
                 Inputs.Catalog(audienceFile, parse.GetValue(audiences)),
