@@ -16,9 +16,17 @@ internal static class RunCommand
         var warehouse = CommonOptions.Warehouse();
         var state = CommonOptions.State();
         var asOf = CommonOptions.AsOf();
+        var enrichTraits = new Option<string[]>("--enrich-trait")
+        {
+            Description = "Traits whose values 'values changed' events carry, for members who stay while they change (repeatable, or comma-separated).",
+        };
+        var enrichEntities = new Option<string[]>("--enrich-entity")
+        {
+            Description = "ENTITY:COLUMN[,COLUMN...]: columns of an entity the audience matches, carried the same way (repeatable).",
+        };
         var command = new Command("run", "Run the audience once: store its snapshot in the warehouse, diff it there, write the changes to the outbox.")
         {
-            graph, audience, audiences, warehouse, state, asOf,
+            graph, audience, audiences, warehouse, state, asOf, enrichTraits, enrichEntities,
         };
 
         command.SetAsyncAction(async (parse, output, ct) =>
@@ -32,12 +40,13 @@ internal static class RunCommand
                 new AudienceEngineOptions { MembershipSchema = runnerOptions.Snapshots.Schema, MembershipTable = runnerOptions.Snapshots.MembershipView });
             var definition = await Inputs.ReadAudienceAsync(audienceFile, ct);
             var when = CommandRunner.ParseAsOf(parse.GetValue(asOf), time);
+            var enrichment = Enrichment(parse.GetValue(enrichTraits), parse.GetValue(enrichEntities));
 
             await using var connection = await Warehouses.OpenAsync(parse.GetValue(warehouse)!, ct);
             await using var store = await States.OpenAsync(parse.GetValue(state)!, time, ct);
             var compiled = await engine.CompileOrExplainAsync(audienceFile, definition, connection.Dialect, when, ct);
             var runner = new AudienceRunner(connection, store.Runs, store.Leases, time, runnerOptions);
-            var result = await runner.RunAsync(new AudienceRunRequest { AudienceKey = key, Compiled = compiled, AsOf = when }, ct);
+            var result = await runner.RunAsync(new AudienceRunRequest { AudienceKey = key, Compiled = compiled, AsOf = when, Enrichment = enrichment }, ct);
 
             var inv = CultureInfo.InvariantCulture;
             switch (result.Outcome)
@@ -63,5 +72,26 @@ internal static class RunCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static EnrichmentSpec Enrichment(string[]? traits, string[]? entities)
+    {
+        static string[] List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        var wanted = new List<EntityEnrichment>();
+        foreach (var item in entities ?? [])
+        {
+            var colon = item.IndexOf(':', StringComparison.Ordinal);
+            var columns = colon > 0 ? List(item[(colon + 1)..]) : [];
+            if (columns.Length == 0)
+            {
+                throw new CliException(ExitCodes.Usage, $"--enrich-entity: '{item}' is not ENTITY:COLUMN[,COLUMN...].");
+            }
+
+            wanted.Add(new EntityEnrichment(item[..colon].Trim(), columns));
+        }
+
+        // Names are checked against the audience by the runner, which fails the run saying which one does not fit.
+        return new EnrichmentSpec { Traits = [.. (traits ?? []).SelectMany(List)], Entities = wanted };
     }
 }
