@@ -23,7 +23,7 @@ public sealed class CrashWorld
     private const string StateFile = "s.db";
 
     /// <summary>Accounts with an outstanding card, or households with a cat: two branches, each two entities deep.</summary>
-    private const string AudienceJson = """
+    public const string AudienceJson = """
         { "schemaVersion": 1, "groupOperator": "or", "groups": [
             { "conditions": [ { "kind": "entity", "entity": "account", "where": { "filters": [ { "property": "status", "operator": "equals", "value": "active" } ] },
                 "conditions": [ { "entity": "credit_card", "where": { "filters": [ { "property": "balance_status", "operator": "equals", "value": "Outstanding" } ] } } ] } ] },
@@ -138,6 +138,7 @@ public sealed class CrashWorld
         }
     }
 
+    /// <summary>Applies the scripted churn to the folder's warehouse.</summary>
     public static async Task ChurnAsync(string folder)
     {
         await using var warehouse = await DuckDbWarehouse.OpenAsync(WarehouseOf(folder), DuckDbDialect.Instance, CancellationToken.None);
