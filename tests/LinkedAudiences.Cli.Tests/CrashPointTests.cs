@@ -7,7 +7,7 @@ namespace LinkedAudiences.Cli.Tests;
 public sealed class CrashPointTests(DemoWarehouseFile demo) : IClassFixture<DemoWarehouseFile>
 {
     [Fact]
-    public async Task Run_CrashAtAStage_DiesSilentlyLeavingTheRunRunningAndItsLeaseHeld()
+    public async Task Run_CrashAtAStage_DiesSilentlyLeavingTheRunRunningUntilARestartAfterTheLeaseResumesIt()
     {
         using var folder = demo.CopyToNewFolder();
         var files = new RunFiles(folder);
@@ -22,7 +22,17 @@ public sealed class CrashPointTests(DemoWarehouseFile demo) : IClassFixture<Demo
         Assert.Equal(("Running", "1", ""), (row[3], row[4], row[2]));
         Assert.True(await CrashWorld.LeaseHeldAsync(folder.Path));
         Assert.True(restart.ExitCode == ExitCodes.Warehouse, restart.ToString());
-        Assert.Equal("run: another run of 'cards-or-cats' is in progress.", Assert.Single(restart.StderrLines));
+        Assert.Equal("run: another run of 'cards-or-cats' is in progress (a run whose process died holds the audience until its lease expires, within 5 minutes).", Assert.Single(restart.StderrLines));
+
+        await CrashWorld.ExpireLeasesAsync(folder.Path);
+        var resumed = await CommandLine.RunAsync(files.RunArgs());
+        var after = await CommandLine.RunAsync("runs", "--key", CrashWorld.Key, "--state", files.State);
+
+        Assert.True(resumed.ExitCode == ExitCodes.Ok, resumed.ToString());
+        Assert.Equal(row[0], RunFiles.RunId(resumed));
+        Assert.Contains("version 1 as of", resumed.StdoutLines[0], StringComparison.Ordinal);
+        var finished = Assert.Single(after.StdoutLines.Skip(1)).Split('\t');
+        Assert.Equal((row[0], "Succeeded", "1"), (finished[0], finished[3], finished[4]));
     }
 
     [Theory]

@@ -117,7 +117,7 @@ public sealed class RunCrashTests(ITestOutputHelper output)
         {
             var refused = await CliProcess.RunAsync(args, environment);
             result.Processes++;
-            if (refused.ExitCode != ExitCodes.Warehouse || !refused.Stderr.Contains($"run: another run of '{CrashWorld.Key}' is in progress.", StringComparison.Ordinal))
+            if (refused.ExitCode != ExitCodes.Warehouse || !refused.Stderr.Contains($"run: another run of '{CrashWorld.Key}' is in progress (", StringComparison.Ordinal))
             {
                 result.Problems.Add("a restart while the dead run's lease is live should be refused: " + refused);
             }
@@ -235,6 +235,11 @@ public sealed class RunCrashTests(ITestOutputHelper output)
             if (!observed.SnapshotMembers.SetEquals(expected.SnapshotMembers) || !observed.SnapshotEntities.SetEquals(expected.SnapshotEntities))
             {
                 snapshot.Add("the committed snapshot's members, profiles, values or matched entities differ from the replica's");
+            }
+
+            if (observed.RunStatuses.Any(s => s != "Succeeded"))
+            {
+                snapshot.Add($"runs left unfinished or failed: [{string.Join(", ", observed.RunStatuses)}]");
             }
 
             SnapshotConsistent = snapshot.Count == 0;

@@ -93,7 +93,7 @@ public sealed partial class RunVerbTests(DemoWarehouseFile demo) : IClassFixture
 
         Assert.True(result.ExitCode == ExitCodes.Warehouse, result.ToString());
         Assert.Equal("", result.Stdout);
-        Assert.Equal("run: another run of 'cards-or-cats' is in progress.", Assert.Single(result.StderrLines));
+        Assert.Equal("run: another run of 'cards-or-cats' is in progress (a run whose process died holds the audience until its lease expires, within 5 minutes).", Assert.Single(result.StderrLines));
         Assert.Single(runs.StdoutLines);
     }
 

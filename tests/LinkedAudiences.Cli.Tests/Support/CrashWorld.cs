@@ -198,15 +198,18 @@ public sealed class CrashWorld
         IReadOnlyList<long> SnapshotVersions,
         IReadOnlySet<string> Members,
         IReadOnlySet<string> SnapshotMembers,
-        IReadOnlySet<string> SnapshotEntities)
+        IReadOnlySet<string> SnapshotEntities,
+        IReadOnlyList<string> RunStatuses)
     {
         public static async Task<Observed> ReadAsync(string folder)
         {
             var outbox = new List<OutboxEvent>();
             long committed;
+            List<string> statuses;
             await using (var store = await StateStore.OpenAsync("sqlite:" + StateOf(folder), TimeProvider.System, CancellationToken.None))
             {
                 committed = await store.Runs.GetCommittedVersionAsync(Key, CancellationToken.None);
+                statuses = [.. (await store.Runs.ListRunsAsync(Key, 50, CancellationToken.None)).Select(r => r.Status.ToString())];
                 long position = 0;
                 while (true)
                 {
@@ -245,7 +248,8 @@ public sealed class CrashWorld
                 versions,
                 (await Rows($"SELECT member_key FROM linked_audiences.audience_membership WHERE {Where}")).ToHashSet(StringComparer.Ordinal),
                 (await Rows($"SELECT member_key, profile_key, enrichment_hash FROM linked_audiences.snapshot_members WHERE {Where} AND version = {pointer}")).ToHashSet(StringComparer.Ordinal),
-                (await Rows($"SELECT member_key, branch, entity, entity_key, parent_key FROM linked_audiences.snapshot_entities WHERE {Where} AND version = {pointer}")).ToHashSet(StringComparer.Ordinal));
+                (await Rows($"SELECT member_key, branch, entity, entity_key, parent_key FROM linked_audiences.snapshot_entities WHERE {Where} AND version = {pointer}")).ToHashSet(StringComparer.Ordinal),
+                statuses);
         }
 
         private static string WithoutTimestamp(string payload)

@@ -46,13 +46,21 @@ internal static class RunCommand
             await using var store = await States.OpenAsync(parse.GetValue(state)!, time, ct);
             var compiled = await engine.CompileOrExplainAsync(audienceFile, definition, connection.Dialect, when, ct);
             var runner = new AudienceRunner(connection, store.Runs, store.Leases, time, runnerOptions);
-            var result = await runner.RunAsync(new AudienceRunRequest { AudienceKey = key, Compiled = compiled, AsOf = when, Enrichment = enrichment }, ct);
+            // A run of this audience left unfinished (its process died) is resumed under its own id: it then ends
+            // Succeeded in the history instead of staying Running forever, and yields the same messageIds either way.
+            var unfinished = (await store.Runs.ListUnfinishedRunsAsync(ct))
+                .Where(r => string.Equals(r.AudienceKey, key, StringComparison.Ordinal))
+                .OrderBy(r => r.QueuedAt)
+                .FirstOrDefault();
+            var result = await runner.RunAsync(
+                new AudienceRunRequest { AudienceKey = key, Compiled = compiled, AsOf = when, Enrichment = enrichment, RunId = unfinished?.RunId },
+                ct);
 
             var inv = CultureInfo.InvariantCulture;
             switch (result.Outcome)
             {
                 case AudienceRunOutcome.LeaseHeld:
-                    throw new CliException(ExitCodes.Warehouse, $"run: another run of '{key}' is in progress.");
+                    throw new CliException(ExitCodes.Warehouse, $"run: another run of '{key}' is in progress (a run whose process died holds the audience until its lease expires, within {(int)runnerOptions.LeaseDuration.TotalMinutes} minutes).");
                 case AudienceRunOutcome.Failed:
                     throw new CliException(ExitCodes.Warehouse, $"run {result.Run?.RunId}: failed: {result.StatusReason}");
             }
