@@ -148,7 +148,13 @@ public sealed class RunCrashTests(ITestOutputHelper output)
             return result;
         }
 
+        // A killed run's event spool must not outlive it (a first run's spool is as large as its audience).
         result.LeftSpools = Directory.GetFiles(Path.Combine(dir, "tmp"), "la-run-*").Length;
+        if (result.LeftSpools > 0)
+        {
+            result.Problems.Add($"{result.LeftSpools} event spool files left in the temporary folder");
+        }
+
         var observed = await CrashWorld.Observed.ReadAsync(dir);
         var expected = trial.FirstRun ? world.AfterFirstRun : world.AfterSecondRun;
         result.Compare(expected, observed);
