@@ -60,11 +60,18 @@ internal static class RunMeasurement
             RunMode.InWarehouse => async ct =>
             {
                 var result = await runner.RunAsync(new AudienceRunRequest { AudienceKey = task.Audience, Compiled = compiled, AsOf = AsOf, Enrichment = enrichment }, ct);
+                await Console.Out.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"[in-warehouse] seconds: extracting {result.Run?.Timings.Extracting.TotalSeconds:0.00}, preparing {result.Run?.Timings.Preparing.TotalSeconds:0.00}"));
                 return result.Outcome == AudienceRunOutcome.Succeeded
                     ? result.Run!.Summary
                     : throw new InvalidOperationException($"The run ended {result.Outcome}: {result.StatusReason}");
             },
-            _ => ct => baseline.RunAsync(task.Audience, compiled, enrichment, AsOf, ct),
+            _ => async ct =>
+            {
+                var summary = await baseline.RunAsync(task.Audience, compiled, enrichment, AsOf, ct);
+                await Console.Out.WriteLineAsync("[full-pull] seconds: " + baseline.LastPhases);
+                return summary;
+            },
         };
 
         var first = await MeasureRunAsync(warehouse, run, cancellationToken);

@@ -34,6 +34,7 @@ internal static class RunsHarness
                     results.Add(result);
                     await output.WriteLineAsync(string.Create(inv,
                         $"[runs] {audience} {RunModes.Name(mode)}: run 1 {result.Runs[0].Seconds:0.0} s, run 2 {result.Runs[1].Seconds:0.0} s (load {MachineInfo.LoadAverage()})"));
+                    await WriteRowsAsync(result, output, "[row] ");
                 }
 
                 mismatches += await CheckAsync(results.Where(r => r.Audience == audience).ToList(), output);
@@ -112,6 +113,16 @@ internal static class RunsHarness
         return mismatches;
     }
 
+    private static async Task WriteRowsAsync(MeasurementResult result, TextWriter output, string prefix)
+    {
+        for (var i = 0; i < result.Runs.Count; i++)
+        {
+            var r = result.Runs[i];
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{prefix}| {result.Audience} | {result.Mode} | {i + 1} | {r.Members:N0} | {r.Entered:N0} | {r.Exited:N0} | {r.EntitiesEntered:N0} | {r.EntitiesExited:N0} | {r.ValuesChanged:N0} | {r.Seconds:0.0} | {r.Rows:N0} | {r.Values:N0} | {r.PeakRss / 1_048_576.0:0} | {r.PeakManaged / 1_048_576.0:0} | {r.Load.Split(' ')[0]} |"));
+        }
+    }
+
     private static async Task WriteTableAsync(IReadOnlyList<MeasurementResult> results, TextWriter output)
     {
         var inv = CultureInfo.InvariantCulture;
@@ -119,12 +130,7 @@ internal static class RunsHarness
         await output.WriteLineAsync("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var result in results)
         {
-            for (var i = 0; i < result.Runs.Count; i++)
-            {
-                var r = result.Runs[i];
-                await output.WriteLineAsync(string.Create(inv,
-                    $"| {result.Audience} | {result.Mode} | {i + 1} | {r.Members:N0} | {r.Entered:N0} | {r.Exited:N0} | {r.EntitiesEntered:N0} | {r.EntitiesExited:N0} | {r.ValuesChanged:N0} | {r.Seconds:0.0} | {r.Rows:N0} | {r.Values:N0} | {r.PeakRss / 1_048_576.0:0} | {r.PeakManaged / 1_048_576.0:0} | {r.Load.Split(' ')[0]} |"));
-            }
+            await WriteRowsAsync(result, output, "");
         }
 
         await output.WriteLineAsync();
