@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using LinkedAudiences.Core.Sql;
 using LinkedAudiences.Core.Warehouses;
@@ -6,7 +9,8 @@ namespace LinkedAudiences.Benchmarks.Runs;
 
 /// <summary>
 /// Counts what leaves the warehouse: every row (and every value of it) a query hands to the app. Statements
-/// (<see cref="ExecuteAsync"/>) move nothing out and are only counted as calls.
+/// (<see cref="ExecuteAsync"/>) move nothing out and are only counted as calls. Also keeps the time spent per
+/// statement (by its first words), to say where a run's warehouse time goes.
 /// </summary>
 internal sealed class CountingWarehouse(IWarehouse inner) : IWarehouse
 {
@@ -14,6 +18,7 @@ internal sealed class CountingWarehouse(IWarehouse inner) : IWarehouse
     private long _values;
     private long _queries;
     private long _statements;
+    private readonly ConcurrentDictionary<string, double> _seconds = new(StringComparer.Ordinal);
 
     public SqlDialect Dialect => inner.Dialect;
 
@@ -31,7 +36,14 @@ internal sealed class CountingWarehouse(IWarehouse inner) : IWarehouse
         Interlocked.Exchange(ref _values, 0);
         Interlocked.Exchange(ref _queries, 0);
         Interlocked.Exchange(ref _statements, 0);
+        _seconds.Clear();
     }
+
+    /// <summary>The <paramref name="count"/> statements or queries that took longest since the reset, with their seconds.</summary>
+    public string Slowest(int count) => string.Join("; ", _seconds
+        .OrderByDescending(p => p.Value)
+        .Take(count)
+        .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Value:0.0} s {p.Key}")));
 
     public Task<IReadOnlyList<WarehouseTable>> DescribeTablesAsync(CancellationToken cancellationToken) =>
         inner.DescribeTablesAsync(cancellationToken);
@@ -39,18 +51,44 @@ internal sealed class CountingWarehouse(IWarehouse inner) : IWarehouse
     public async IAsyncEnumerable<object?[]> QueryAsync(SqlQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _queries);
-        await foreach (var row in inner.QueryAsync(query, cancellationToken))
+        var waiting = TimeSpan.Zero;
+        await using var rows = inner.QueryAsync(query, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
+            var started = Stopwatch.GetTimestamp();
+            var more = await rows.MoveNextAsync();
+            waiting += Stopwatch.GetElapsedTime(started);
+            if (!more)
+            {
+                break;
+            }
+
             Interlocked.Increment(ref _rows);
-            Interlocked.Add(ref _values, row.Length);
-            yield return row;
+            Interlocked.Add(ref _values, rows.Current.Length);
+            yield return rows.Current;
+        }
+
+        Add(query, waiting);
+    }
+
+    public async Task<int> ExecuteAsync(SqlQuery query, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _statements);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await inner.ExecuteAsync(query, cancellationToken);
+        }
+        finally
+        {
+            Add(query, Stopwatch.GetElapsedTime(started));
         }
     }
 
-    public Task<int> ExecuteAsync(SqlQuery query, CancellationToken cancellationToken)
+    private void Add(SqlQuery query, TimeSpan elapsed)
     {
-        Interlocked.Increment(ref _statements);
-        return inner.ExecuteAsync(query, cancellationToken);
+        var words = string.Join(' ', query.Sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Take(6));
+        _seconds.AddOrUpdate(words, elapsed.TotalSeconds, (_, total) => total + elapsed.TotalSeconds);
     }
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

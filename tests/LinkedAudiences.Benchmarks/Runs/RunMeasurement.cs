@@ -92,6 +92,7 @@ internal static class RunMeasurement
         var watch = Stopwatch.StartNew();
         var summary = await run(cancellationToken);
         var seconds = watch.Elapsed.TotalSeconds;
+        await Console.Out.WriteLineAsync("[warehouse] slowest: " + warehouse.Slowest(4));
         return new RunFigures(
             seconds, warehouse.Rows, warehouse.Values, warehouse.Queries, warehouse.Statements,
             PeakMemory.KernelPeakBytes, peaks.ManagedPeakBytes, load,
