@@ -20,7 +20,7 @@ namespace LinkedAudiences.Benchmarks.Runs;
 /// </summary>
 internal sealed class FullPullBaseline(IWarehouse warehouse, IRunStore runs, BaselineStateFile state, DataGraph graph, TimeProvider time)
 {
-    /// <summary>Where the last run's time went: load previous, pull, diff, commit, save (seconds).</summary>
+    /// <summary>Where the last run's time went (seconds): load previous, pull members, pull entities, hash, diff, commit, save.</summary>
     public string LastPhases { get; private set; } = "";
 
     public async Task<ChangeSummary> RunAsync(string key, CompiledAudience compiled, EnrichmentSpec spec, DateTimeOffset asOf, CancellationToken cancellationToken)
