@@ -1,10 +1,13 @@
 using BenchmarkDotNet.Running;
 using LinkedAudiences.Benchmarks.Compile;
+using LinkedAudiences.Benchmarks.Runs;
 using LinkedAudiences.Benchmarks.Warehouse;
 
 // dotnet run -c Release --project tests/LinkedAudiences.Benchmarks -- compile [BenchmarkDotNet options]
 // dotnet run -c Release --project tests/LinkedAudiences.Benchmarks -- warehouse [--profiles 100000,1000000] [--runs 5] [--seed 42]
 //     [--budget 30] [--cap 300] [--audiences KEY,KEY] [--cache /tmp/la-bench]
+// dotnet run -c Release --project tests/LinkedAudiences.Benchmarks -- runs [--profiles 100000,1000000] [--churn 0.01]
+//     [--audiences KEY,KEY] [--modes in-warehouse,full-pull] [--seed 42] [--cache /tmp/la-bench]
 switch (args.FirstOrDefault())
 {
     case "compile":
@@ -12,7 +15,9 @@ switch (args.FirstOrDefault())
         return 0;
     case "warehouse":
         return await WarehouseHarness.RunAsync(WarehouseSettings.Parse(args[1..]), Console.Out, CancellationToken.None);
+    case "runs":
+        return await RunsHarness.RunAsync(RunsSettings.Parse(args[1..]), Console.Out, CancellationToken.None);
     default:
-        await Console.Error.WriteLineAsync("usage: -- compile [BenchmarkDotNet options] | -- warehouse [--profiles 100000,1000000] [--runs 5] [--seed 42] [--budget 30] [--cap 300] [--audiences KEY,KEY] [--cache DIR]");
+        await Console.Error.WriteLineAsync("usage: -- compile [BenchmarkDotNet options] | -- warehouse [--profiles 100000,1000000] [--runs 5] [--seed 42] [--budget 30] [--cap 300] [--audiences KEY,KEY] [--cache DIR] | -- runs [--profiles 100000,1000000] [--churn 0.01] [--audiences KEY,KEY] [--modes in-warehouse,full-pull]");
         return 2;
 }
