@@ -83,6 +83,16 @@ public static class Tenant
             return rows.OrderByDescending(r => r.Published).FirstOrDefault();
         });
 
+    /// <summary>The content item ids the activation index lists for an audience.</summary>
+    public static Task<IReadOnlyList<string>> ActivationsOfAsync(this Site site, string audienceKey) =>
+        site.InTenantAsync<IReadOnlyList<string>>(async services =>
+        {
+            var rows = await services.GetRequiredService<ISession>()
+                .QueryIndex<ActivationIndex>(x => x.AudienceKey == audienceKey && x.Published)
+                .ListAsync();
+            return [.. rows.Select(r => r.ContentItemId)];
+        });
+
     public static T Part<T>(this ContentItem item)
         where T : ContentPart, new() => item.GetOrCreate<T>();
 }
