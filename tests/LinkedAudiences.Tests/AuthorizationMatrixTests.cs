@@ -85,6 +85,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         Assert.Single(await fixture.Site.VersionsAsync(DemoGraph));
     }
 
+    [Theory]
+    [InlineData("Editor", true)]
+    [InlineData("AudienceEditor", false)]
+    public async Task Publish_EnabledFlag_IsOnlyTakenFromUsersWhoMayRunAudiences(string role, bool enabled)
+    {
+        using var session = await fixture.Site.SignInAsync(UserOf(role), Tenant.UserPassword);
+        var key = "enable-by-" + role.ToLowerInvariant();
+        var fields = AdminForms.Audience("Enable " + role, key, RepositoryFiles.Audience("platinum-members"));
+        fields["LinkedAudiencePart.Enabled"] = "true";
+
+        var created = await session.SubmitAsync(AdminForms.CreatePath(ContentTypes.LinkedAudience), fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        Assert.Equal(enabled, (await fixture.Site.AudienceIndexAsync(key))!.Enabled);
+    }
+
     private static string UserOf(string role) => role.ToLowerInvariant() + "1";
 
     private static string Outcome(Page page) => page switch
@@ -105,7 +121,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         {
             await Site.InitializeAsync();
             await Site.CreateRoleAsync("AudienceViewer", "AccessAdminPanel", "ViewAudiences");
-            foreach (var role in new[] { "Editor", "Author", "Contributor", "AudienceViewer" })
+            await Site.CreateRoleAsync("AudienceEditor", "AccessAdminPanel", "ViewAudiences", "EditAudiences");
+            foreach (var role in new[] { "Editor", "Author", "Contributor", "AudienceViewer", "AudienceEditor" })
             {
                 await Site.CreateUserAsync(UserOf(role), role);
             }
