@@ -134,6 +134,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
                 ["ISite.LinkedAudiencesSettings.ConnectionString"] = $"Host=127.0.0.1;Port=1;Password={Secret}",
             });
             Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+
+            // The secret stays stored while no warehouse is checked, so that publishing in these tests needs no server.
+            var unset = await admin.SubmitAsync("/Admin/Settings/LinkedAudiences", new() { ["ISite.LinkedAudiencesSettings.WarehouseKind"] = string.Empty });
+            Assert.Equal(HttpStatusCode.Redirect, unset.Status);
+            Assert.NotNull((await Site.SettingsAsync()).ProtectedConnectionString);
         }
 
         public Task DisposeAsync() => ((IAsyncLifetime)Site).DisposeAsync();
