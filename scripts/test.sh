@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: installs and starts what the tests need (PostgreSQL from Debian packages),
-# builds, runs every test project and ends with one line "N passed, N failed".
+# and Chromium for the browser tests, builds, runs every test project and ends with one line "N passed, N failed".
 # Switch: LA_DIFF_CASES=N (differential cases per engine, default 500).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,7 @@ if [ -z "${LA_TEST_POSTGRES:-}" ]; then
 fi
 export LA_TEST_POSTGRES
 echo "[test] PostgreSQL: $LA_TEST_POSTGRES"
+bash scripts/install-chromium.sh || { echo "[test] Chromium could not be installed" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 LOG=$(mktemp /tmp/la-test.XXXXXX.log)
 export LA_TEST_SUMMARY=$(mktemp /tmp/la-test-summary.XXXXXX.txt)
