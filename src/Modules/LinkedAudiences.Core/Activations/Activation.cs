@@ -33,6 +33,12 @@ public sealed record Activation
 
     public bool Enabled { get; init; } = true;
 
+    /// <summary>
+    /// Usually when the activation was created: events of runs that started earlier were meant for no one and are not
+    /// taken (null takes the whole outbox).
+    /// </summary>
+    public DateTimeOffset? StartsAt { get; init; }
+
     public string? DisabledReason { get; init; }
 
     /// <summary>The action the destination performs: the configured one, else the trigger's event type.</summary>
