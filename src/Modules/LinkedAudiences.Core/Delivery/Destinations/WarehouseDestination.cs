@@ -13,6 +13,9 @@ namespace LinkedAudiences.Core.Delivery.Destinations;
 /// </summary>
 public sealed class WarehouseDestination : IDestination
 {
+    // One write at a time per warehouse connection: connectors do not promise concurrent commands on one connection.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IWarehouse, SemaphoreSlim> Gates = [];
+
     private readonly IWarehouse _warehouse;
     private readonly string _table;
     private readonly string? _schema;
@@ -58,6 +61,8 @@ public sealed class WarehouseDestination : IDestination
             WHERE NOT EXISTS (SELECT 1 FROM {Table} AS t WHERE t.message_id = v.message_id)
             """;
         var sent = new SentRequest("INSERT", Table, [], sql);
+        var gate = Gates.GetValue(_warehouse, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
         try
         {
             if (!_ready)
@@ -79,6 +84,10 @@ public sealed class WarehouseDestination : IDestination
         {
             // Warehouses fail transiently (locks, restarts); the retry budget decides when to give up.
             return new DeliveryExchange { Request = sent, Outcome = DeliveryOutcome.Retry, Error = "The warehouse refused the write: " + e.Message };
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 }
