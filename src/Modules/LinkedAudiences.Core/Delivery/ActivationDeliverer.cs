@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using LinkedAudiences.Core.Activations;
 using LinkedAudiences.Core.Delivery.Destinations;
 using LinkedAudiences.Core.State;
@@ -74,6 +75,11 @@ public sealed class ActivationDeliverer
 
             cursor = page[^1].Position;
             await _store.EnqueueAsync(activation.Key, records, cursor, cancellationToken);
+            foreach (var group in records.Where(r => r.State == DeliveryState.Filtered).GroupBy(r => r.Event.Kind))
+            {
+                DeliveryTelemetry.CountEvent(group.Key, "filtered", group.Count());
+            }
+
             taken += records.Count;
         }
     }
@@ -103,6 +109,9 @@ public sealed class ActivationDeliverer
 
     private async Task<DeliveryPass> PassAsync(Activation activation, CancellationToken cancellationToken)
     {
+        using var span = DeliveryTelemetry.Source.StartActivity("delivery.pass");
+        span?.SetTag("linked_audiences.activation", activation.Key);
+        span?.SetTag("linked_audiences.audience", activation.AudienceKey);
         var policy = activation.Destination.Delivery;
         var now = _time.GetUtcNow();
         var due = await _store.ListDueAsync(activation.Key, now, _options.MaxEventsPerPass, cancellationToken);
@@ -132,7 +141,23 @@ public sealed class ActivationDeliverer
         var exchanges = new DeliveryExchange[batches.Count];
         await Parallel.ForAsync(0, batches.Count, new ParallelOptions { MaxDegreeOfParallelism = policy.MaxConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            exchanges[i] = await destination.SendAsync([.. batches[i].Select(s => s.Event)], ct);
+            using var send = DeliveryTelemetry.Source.StartActivity("delivery.send");
+            send?.SetTag("linked_audiences.destination", activation.Destination.Kind.ToString());
+            send?.SetTag("linked_audiences.events", batches[i].Length);
+            var exchange = await destination.SendAsync([.. batches[i].Select(s => s.Event)], ct);
+            send?.SetTag("linked_audiences.outcome", DeliveryTelemetry.Outcome(exchange.Outcome));
+            if (exchange.Response is { } response)
+            {
+                send?.SetTag("http.response.status_code", response.Status);
+            }
+
+            if (exchange.Outcome != DeliveryOutcome.Delivered)
+            {
+                send?.SetStatus(ActivityStatusCode.Error, exchange.Error);
+            }
+
+            DeliveryTelemetry.CountRequest(activation.Destination.Kind.ToString(), exchange.Outcome);
+            exchanges[i] = exchange;
         });
 
         var finished = _time.GetUtcNow();
@@ -145,6 +170,12 @@ public sealed class ActivationDeliverer
         }
 
         await _store.UpdateAsync(results, cancellationToken);
+        foreach (var group in results.GroupBy(r => (r.Event.Kind, r.State)))
+        {
+            DeliveryTelemetry.CountEvent(group.Key.Kind, DeliveryTelemetry.Outcome(group.Key.State), group.Count());
+        }
+
+        span?.SetTag("linked_audiences.events", results.Count);
         return new DeliveryPass
         {
             Delivered = results.Count(r => r.State == DeliveryState.Delivered),

@@ -59,17 +59,18 @@ public sealed class WarehouseEnrichmentSource(IWarehouse warehouse, DataGraph gr
     {
         var known = columns.Where(c => entity.FindColumn(c) is not null).ToList();
         var sql = new BoundSql(warehouse.Dialect);
-        var values = string.Concat(known.Select(c => ", " + _graph.Column("e", c)));
+        var values = string.Concat(known.Select((c, i) => $", {_graph.Column("e", c)} AS v{i.ToString(CultureInfo.InvariantCulture)}"));
         var ownRow = audienceEvent.EntityKey is { } key && string.Equals(audienceEvent.Entity, entity.Name, StringComparison.Ordinal);
         var text = ownRow
             ? $"SELECT {_graph.EntityKey("e", entity)}{values} FROM {_graph.EntityTable(entity)} AS e WHERE {_graph.EntityKey("e", entity)} = {sql.Text(audienceEvent.EntityKey!)}"
             : $"""
-              SELECT DISTINCT s.entity_key{values}
-              FROM {_tables.Entities} AS s
-              JOIN {_tables.Committed} AS c ON c.audience_key = s.audience_key AND c.version = s.version
-              JOIN {_graph.EntityTable(entity)} AS e ON {_graph.EntityKey("e", entity)} = s.entity_key
-              WHERE s.audience_key = {sql.Text(audienceEvent.AudienceKey)} AND s.member_key = {sql.Text(MemberKey(audienceEvent))} AND s.entity = {sql.Text(entity.Name)}
-              ORDER BY {warehouse.Dialect.OrdinalOrder("s.entity_key")}
+              SELECT d.* FROM (
+                  SELECT DISTINCT s.entity_key{values}
+                  FROM {_tables.Entities} AS s
+                  JOIN {_tables.Committed} AS c ON c.audience_key = s.audience_key AND c.version = s.version
+                  JOIN {_graph.EntityTable(entity)} AS e ON {_graph.EntityKey("e", entity)} = s.entity_key
+                  WHERE s.audience_key = {sql.Text(audienceEvent.AudienceKey)} AND s.member_key = {sql.Text(MemberKey(audienceEvent))} AND s.entity = {sql.Text(entity.Name)}) AS d
+              ORDER BY {warehouse.Dialect.OrdinalOrder("d.entity_key")}
               """;
         var rows = new List<EntityValueRow>();
         await foreach (var row in warehouse.QueryAsync(sql.Render(text), cancellationToken))

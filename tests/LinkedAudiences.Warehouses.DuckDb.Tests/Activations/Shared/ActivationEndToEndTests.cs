@@ -6,6 +6,7 @@ using LinkedAudiences.Core.Delivery;
 using LinkedAudiences.Core.Delivery.Destinations;
 using LinkedAudiences.Core.Demo;
 using LinkedAudiences.Core.Events;
+using LinkedAudiences.Core.Graph;
 using LinkedAudiences.Core.Runs;
 using LinkedAudiences.Core.Serialization;
 using LinkedAudiences.Core.Snapshots;
@@ -13,17 +14,16 @@ using LinkedAudiences.Core.Sql;
 using LinkedAudiences.Core.Templates;
 using LinkedAudiences.Core.Warehouses;
 using LinkedAudiences.Testing.Delivery;
-using LinkedAudiences.Warehouses.DuckDb.Tests.Runs;
 using LinkedAudiences.Warehouses.Tests.Runs;
 
-namespace LinkedAudiences.Warehouses.DuckDb.Tests.Activations;
+namespace LinkedAudiences.Warehouses.Tests.Activations;
 
 /// <summary>
 /// Demo warehouse (300 profiles) → two runs with churn between them → one activation per trigger → a loopback
 /// receiver. Every received event is checked field by field against the outbox event it came from and against the
-/// warehouse's enrichment values.
+/// warehouse's enrichment values. The same on every engine (linked into the PostgreSQL tests).
 /// </summary>
-public sealed class ActivationEndToEndTests : RunTestBase
+public abstract class ActivationEndToEndTests : RunTestBase
 {
     private const string Key = "active-cards";
 
@@ -46,8 +46,6 @@ public sealed class ActivationEndToEndTests : RunTestBase
     ];
 
     protected override IAudienceCatalog Catalog => InMemoryAudienceCatalog.Empty;
-
-    protected override IRunTestEngine CreateEngine() => new DuckDbRunEngine();
 
     protected override Task LoadAsync(IBulkLoader loader) => DemoWarehouseBuilder.BuildAsync(loader, new DemoWarehouseOptions { Profiles = 300 }, CancellationToken.None);
 
@@ -168,7 +166,8 @@ public sealed class ActivationEndToEndTests : RunTestBase
 
     private async Task<(string? Email, string? Tier)> TraitsAsync(string profile)
     {
-        var query = new SqlQuery("SELECT email, json_extract_string(traits, '$.loyalty.tier') FROM profiles WHERE profile_id = $1", [new SqlParameter("p1", profile)]);
+        var tier = Warehouse.Dialect.JsonValue("traits", DemoGraph.Graph.FindTrait("loyalty_tier")!.PathSegments, DataType.String);
+        var query = new SqlQuery($"SELECT email, {tier} FROM profiles WHERE profile_id = $1", [new SqlParameter("p1", profile)]);
         await foreach (var row in Warehouse.QueryAsync(query, CancellationToken.None))
         {
             return ((string?)row[0], row[1] as string);
@@ -248,7 +247,7 @@ public sealed class ActivationEndToEndTests : RunTestBase
     }
 
     [Fact]
-    public async Task WriteBack_DuckDb_OneRowPerEventWithFullPayloadAndNoDoubles()
+    public async Task WriteBack_IntoChosenTable_OneRowPerEventWithFullPayloadAndNoDoubles()
     {
         await TwoRunsAsync();
         using var http = new HttpClient();
@@ -258,7 +257,7 @@ public sealed class ActivationEndToEndTests : RunTestBase
             Key = "write-back",
             AudienceKey = Key,
             Trigger = ActivationTrigger.ProfileEntered,
-            Destination = new DestinationSettings { Kind = DestinationKind.Warehouse, Schema = "exports", Table = "audience_events", Delivery = new DeliveryPolicy { BatchSize = 40 } },
+            Destination = new DestinationSettings { Kind = DestinationKind.Warehouse, Schema = SnapshotSchema, Table = "audience_events", Delivery = new DeliveryPolicy { BatchSize = 40 } },
         };
         var deliverer = Deliverer(http, store, new WriteBackTarget(Warehouse));
 
@@ -268,7 +267,7 @@ public sealed class ActivationEndToEndTests : RunTestBase
         await again.SendAsync([.. expected.Take(3).Select(e => new OutgoingEvent(e.MessageId, e.Kind, e.AudienceKey, "track", e.ProfileKey, e.Timestamp, e.Payload))], CancellationToken.None);
 
         var rows = new Dictionary<string, (string Type, string User, DateTime At, string Payload)>(StringComparer.Ordinal);
-        await foreach (var row in Warehouse.QueryAsync(SqlQuery.Text("SELECT message_id, event_type, user_id, event_timestamp, payload FROM \"exports\".\"audience_events\""), CancellationToken.None))
+        await foreach (var row in Warehouse.QueryAsync(SqlQuery.Text($"SELECT message_id, event_type, user_id, event_timestamp, payload FROM {Warehouse.Dialect.QuoteTable(SnapshotSchema, "audience_events")}"), CancellationToken.None))
         {
             rows.Add((string)row[0]!, ((string)row[1]!, (string)row[2]!, (DateTime)row[3]!, (string)row[4]!));
         }
