@@ -285,6 +285,53 @@ public abstract class ActivationEndToEndTests : RunTestBase
         }
     }
 
+    [Theory]
+    [InlineData(ActivationTrigger.ProfileEntered, null)]
+    [InlineData(ActivationTrigger.MembershipChanged, null)]
+    [InlineData(ActivationTrigger.EntityEntered, "credit_card")]
+    public async Task SendExisting_AfterTwoRuns_OneEventPerCurrentMemberOrRowThenOnlyNewChanges(ActivationTrigger trigger, string? entity)
+    {
+        await TwoRunsAsync();
+        await using var receiver = new LoopbackReceiver();
+        using var http = new HttpClient();
+        var store = new InMemoryDeliveryStore();
+        var activation = Activation(trigger, receiver, entity) with { SendExistingMembers = true, StartsAt = Clock.GetUtcNow().AddSeconds(1) };
+        var existing = new ExistingMembers(Warehouse, DemoGraph.Graph, Store, store, Clock, new SnapshotOptions { Schema = SnapshotSchema });
+
+        var enqueued = await existing.EnqueueAsync(activation, CancellationToken.None);
+        var again = await existing.EnqueueAsync(activation, CancellationToken.None);
+        await Deliverer(http, store).RunOnceAsync(activation, CancellationToken.None);
+
+        var bodies = receiver.Requests.SelectMany(r => JsonDocument.Parse(r.Body).RootElement.EnumerateArray().Select(e => e.Clone())).ToList();
+        Assert.Equal(enqueued, bodies.Count);
+        Assert.Equal(enqueued, store.Records.Count);
+        Assert.Equal(enqueued, again);
+        if (entity is null)
+        {
+            Assert.Equal(await MembershipAsync(Key), bodies.Select(b => b.GetProperty("userId").GetString()!).Order(StringComparer.Ordinal));
+        }
+        else
+        {
+            var rows = await MatchedRowsAsync(entity);
+            Assert.Equal(rows, bodies.Select(b => b.GetProperty("properties").GetProperty("entity_key").GetString()!).Order(StringComparer.Ordinal));
+        }
+
+        Assert.All(bodies, b => Assert.Equal(2, (b.TryGetProperty("properties", out var p) ? p : b.GetProperty("context").GetProperty("linked_audiences")).GetProperty("membership_version").GetInt64()));
+    }
+
+    private async Task<List<string>> MatchedRowsAsync(string entity)
+    {
+        var table = Warehouse.Dialect.QuoteTable(SnapshotSchema, "snapshot_entities");
+        var query = new SqlQuery($"SELECT entity_key FROM {table} WHERE audience_key = $1 AND version = 2 AND entity = $2", [new SqlParameter("p1", Key), new SqlParameter("p2", entity)]);
+        var keys = new List<string>();
+        await foreach (var row in Warehouse.QueryAsync(query, CancellationToken.None))
+        {
+            keys.Add((string)row[0]!);
+        }
+
+        return [.. keys.Order(StringComparer.Ordinal)];
+    }
+
     [Fact]
     public async Task Impact_DefinitionLosesTriggerEntity_ActivationDisabledWithReason()
     {
