@@ -146,15 +146,22 @@ public sealed class EventRenderer(ITemplateRenderer templates, IEnrichmentSource
     /// <summary>A warehouse value as JSON: the same forms the event payloads use.</summary>
     private static JsonNode? Node(object? value) => JsonNode.Parse(JsonValueText(value));
 
-    private static object? Plain(object? value) => TemplateModels.FromJson(JsonDocument.Parse(JsonValueText(value)).RootElement.Clone());
+    private static object? Plain(object? value)
+    {
+        using var document = JsonDocument.Parse(JsonValueText(value));
+        return TemplateModels.FromJson(document.RootElement);
+    }
 
     private static string JsonValueText(object? value)
     {
-        // Reuses the payload writer so enrichment values look exactly like those of "values changed" events.
-        var context = new AudienceEventContext("_", 0, "_", DateTimeOffset.UnixEpoch);
-        var identify = EventPayloads.Identify(context, "_", "_", true, "_", new EnrichmentValues([new NamedValue("v", value)], []));
-        using var document = JsonDocument.Parse(identify);
-        return document.RootElement.GetProperty("traits").GetProperty("v").GetRawText();
+        // The payload writer's forms, so enrichment values look exactly like those of "values changed" events.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            EventPayloads.WriteValue(writer, value);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
 
