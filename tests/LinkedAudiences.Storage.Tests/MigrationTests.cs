@@ -6,7 +6,7 @@ namespace LinkedAudiences.Storage.Tests;
 public abstract class MigrationTests<TFixture>(TFixture fixture)
     where TFixture : StoreFixture
 {
-    private const int Steps = 3;
+    private const int Steps = 4;
 
     [Fact]
     public async Task Open_NewLocation_AppliesEveryStepOnce()

@@ -1,5 +1,7 @@
+using LinkedAudiences.Core.Delivery;
 using LinkedAudiences.Core.State;
 using LinkedAudiences.Storage.Audiences;
+using LinkedAudiences.Storage.Deliveries;
 using LinkedAudiences.Storage.Engines;
 using LinkedAudiences.Storage.Leases;
 using LinkedAudiences.Storage.Migrations;
@@ -26,6 +28,7 @@ public sealed class StateStore : IStateStore
         Runs = new SqlRunStore(engine, time);
         Leases = new SqlLeaseStore(engine, time);
         Audiences = new SqlAudienceStore(engine, time);
+        Deliveries = new SqlDeliveryStore(engine);
     }
 
     public StateStoreLocation Location { get; }
@@ -38,6 +41,9 @@ public sealed class StateStore : IStateStore
     public ILeaseStore Leases { get; }
 
     public IAudienceStore Audiences { get; }
+
+    /// <summary>Activation delivery state (records and outbox cursors).</summary>
+    public IDeliveryStore Deliveries { get; }
 
     /// <summary>Opens "sqlite:PATH" or "postgres:CONNECTION-STRING" (see <see cref="StateStoreLocation"/>).</summary>
     public static Task<StateStore> OpenAsync(string location, TimeProvider time, CancellationToken cancellationToken) =>

@@ -105,7 +105,8 @@ public static class EventPayloads
         writer.WriteString("timestamp", FormatTimestamp(context.Timestamp));
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    /// <summary>A warehouse value as payloads write it (also used for enrichment added at delivery).</summary>
+    internal static void WriteValue(Utf8JsonWriter writer, object? value)
     {
         switch (value)
         {

@@ -118,5 +118,6 @@ internal static class PostgresMigrations
                 PRIMARY KEY (audience_key, version))
             """,
         ]),
+        DeliveryMigrations.Step,
     ];
 }

@@ -118,5 +118,6 @@ internal static class SqliteMigrations
                 PRIMARY KEY (audience_key, version))
             """,
         ]),
+        DeliveryMigrations.Step,
     ];
 }
