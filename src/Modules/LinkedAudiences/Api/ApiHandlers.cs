@@ -99,9 +99,9 @@ internal static class ApiHandlers
         {
             return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The definition is invalid.", detail: e.Result.ToString());
         }
-        catch (WarehouseUnavailableException e)
+        catch (System.Data.Common.DbException e)
         {
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The warehouse is unavailable.", detail: e.Message);
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The warehouse failed.", detail: e.Message);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LinkedAudiences.Core.State;
 using OrchardCore.ContentManagement;
 
@@ -23,20 +24,22 @@ public sealed class AudienceRunState : ContentElement
 
     public string? StatusReason { get; set; }
 
-    public DateTime? NextRunAtUtc { get; set; }
+    /// <summary>Round-trip text ("O"): content JSON may drop a DateTime's fraction, and the runner compares these to the tick.</summary>
+    public string? NextRunAt { get; set; }
 
     public long? LastMemberCount { get; set; }
 
-    public DateTime? LastRunAtUtc { get; set; }
+    /// <summary>Round-trip text, like <see cref="NextRunAt"/>.</summary>
+    public string? LastRunAt { get; set; }
 
     public AudienceState ToState() => new()
     {
         Enabled = Enabled,
         Status = Status,
         StatusReason = StatusReason,
-        NextRunAt = Utc(NextRunAtUtc),
+        NextRunAt = Parse(NextRunAt),
         LastMemberCount = LastMemberCount,
-        LastRunAt = Utc(LastRunAtUtc),
+        LastRunAt = Parse(LastRunAt),
     };
 
     public void Set(AudienceState state)
@@ -44,13 +47,15 @@ public sealed class AudienceRunState : ContentElement
         Enabled = state.Enabled;
         Status = state.Status;
         StatusReason = state.StatusReason;
-        NextRunAtUtc = state.NextRunAt?.UtcDateTime;
+        NextRunAt = Format(state.NextRunAt);
         LastMemberCount = state.LastMemberCount;
-        LastRunAtUtc = state.LastRunAt?.UtcDateTime;
+        LastRunAt = Format(state.LastRunAt);
     }
 
     public void CopyFrom(AudienceRunState other) => Set(other.ToState());
 
-    private static DateTimeOffset? Utc(DateTime? value) =>
-        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+    private static string? Format(DateTimeOffset? value) => value?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? Parse(string? text) =>
+        DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using LinkedAudiences.Core.Sql;
 using LinkedAudiences.Core.Sql.Dialects;
@@ -42,7 +43,42 @@ public sealed class LazyWarehouse(string? warehouseKind, Func<CancellationToken,
         }
     }
 
-    private async Task<IWarehouse> OpenAsync(CancellationToken cancellationToken) =>
-        _warehouse ??= await open(cancellationToken)
-            ?? throw new WarehouseUnavailableException("No warehouse is configured: set one under Settings → Linked Audiences.");
+    private async Task<IWarehouse> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_warehouse is not null)
+        {
+            return _warehouse;
+        }
+
+        try
+        {
+            return _warehouse = await open(cancellationToken)
+                ?? throw new WarehouseConnectionException("No warehouse is configured: set one under Settings → Linked Audiences.");
+        }
+        catch (WarehouseUnavailableException e)
+        {
+            throw new WarehouseConnectionException(e.Message, e);
+        }
+    }
+}
+
+/// <summary>
+/// The warehouse could not be opened. A database error to the runner, so the run ends Failed with this message (and
+/// the last good snapshot stays) like any other warehouse failure, instead of being left unfinished.
+/// </summary>
+public sealed class WarehouseConnectionException : DbException
+{
+    public WarehouseConnectionException()
+    {
+    }
+
+    public WarehouseConnectionException(string message)
+        : base(message)
+    {
+    }
+
+    public WarehouseConnectionException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }
