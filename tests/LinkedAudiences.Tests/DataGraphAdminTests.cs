@@ -97,6 +97,23 @@ public sealed class DataGraphAdminTests(Site site) : IClassFixture<Site>
         Assert.Null(await site.GetAsync(id, VersionOptions.Latest));
     }
 
+    [Fact]
+    public async Task DeleteAndUnpublish_GraphWithAudiences_AreRefusedAndNameTheAudiences()
+    {
+        using var admin = await site.SignInAsAdminAsync();
+        const string demo = "la-graph-demo";
+
+        var deleted = await admin.SubmitAsync(AdminForms.EditPath(demo), AdminForms.DeletePath(demo), []);
+        var afterDelete = WebUtility.HtmlDecode((await admin.GetAsync(deleted.Location!)).Body);
+        var unpublished = await admin.SubmitAsync(AdminForms.EditPath(demo), $"/Admin/Contents/ContentItems/{demo}/Unpublish", []);
+        var afterUnpublish = WebUtility.HtmlDecode((await admin.GetAsync(unpublished.Location!)).Body);
+
+        Assert.Contains("'demo' was not deleted: it is consumed by audience ", afterDelete, StringComparison.Ordinal);
+        Assert.Contains("audience Platinum members (platinum-members)", afterDelete, StringComparison.Ordinal);
+        Assert.Contains("'demo' was not unpublished: it is consumed by audience ", afterUnpublish, StringComparison.Ordinal);
+        Assert.NotNull(await site.GetAsync(demo, VersionOptions.Published));
+    }
+
     private static string WithoutLastRelationship(string json)
     {
         var graph = JsonNode.Parse(json)!;

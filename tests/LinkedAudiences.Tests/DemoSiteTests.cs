@@ -3,6 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LinkedAudiences.Models;
 using LinkedAudiences.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OrchardCore.ContentManagement.Metadata;
+using OrchardCore.ContentManagement.Metadata.Models;
+using OrchardCore.ContentManagement.Metadata.Settings;
 
 namespace LinkedAudiences.Tests;
 
@@ -56,6 +60,19 @@ public sealed class DemoSiteTests(Site site) : IClassFixture<Site>
 
         Assert.Equal("entity:credit_card", targets["entity-outstanding-credit-cards"]);
         Assert.Equal("profile", targets["uc1-outstanding-credit-card"]);
+    }
+
+    [Theory]
+    [InlineData(ContentTypes.DataGraph, nameof(DataGraphPart))]
+    [InlineData(ContentTypes.LinkedAudience, nameof(LinkedAudiencePart))]
+    [InlineData(ContentTypes.Activation, nameof(ActivationPart))]
+    public async Task Migration_ContentType_IsDraftableVersionableSecurableListableWithTitleAndItsPart(string contentType, string part)
+    {
+        var definition = await site.InTenantAsync(s => s.GetRequiredService<IContentDefinitionManager>().GetTypeDefinitionAsync(contentType));
+
+        var settings = definition.GetSettings<ContentTypeSettings>();
+        Assert.Equal((true, true, true, true, true), (settings.Creatable, settings.Listable, settings.Draftable, settings.Versionable, settings.Securable));
+        Assert.Equal(["TitlePart", part], definition.Parts.Select(p => p.Name));
     }
 
     [Fact]

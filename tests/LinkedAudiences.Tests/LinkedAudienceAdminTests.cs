@@ -176,6 +176,19 @@ public sealed class LinkedAudienceAdminTests(Site site) : IClassFixture<Site>
     }
 
     [Fact]
+    public async Task Unpublish_ConsumedAudience_IsRefusedAndStaysPublished()
+    {
+        using var admin = await site.SignInAsAdminAsync();
+        var platinum = (await site.ListAsync(ContentTypes.LinkedAudience)).Single(a => a.Part<LinkedAudiencePart>().Key == "platinum-members");
+
+        var refused = await admin.SubmitAsync(AdminForms.EditPath(platinum.ContentItemId), $"/Admin/Contents/ContentItems/{platinum.ContentItemId}/Unpublish", []);
+        var next = await admin.GetAsync(refused.Location!);
+
+        Assert.Contains("'platinum-members' was not unpublished: it is consumed by audience UC2", WebUtility.HtmlDecode(next.Body), StringComparison.Ordinal);
+        Assert.NotNull(await site.GetAsync(platinum.ContentItemId, VersionOptions.Published));
+    }
+
+    [Fact]
     public async Task Delete_AudienceWithAnActivation_IsRefusedAndNamesTheActivation()
     {
         using var admin = await site.SignInAsAdminAsync();

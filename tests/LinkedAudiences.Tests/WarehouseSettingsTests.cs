@@ -64,7 +64,7 @@ public sealed class WarehouseSettingsTests(Site site) : IClassFixture<Site>
     }
 
     [Fact]
-    public async Task PublishGraph_AgainstTheLiveWarehouse_PassesWhenTablesMatchAndNamesEachMissingOne()
+    public async Task PublishGraph_AgainstTheLiveWarehouse_PassesWhenTablesMatchAndNamesEachMissingOne_ForTheGraphAndItsAudiences()
     {
         var path = Path.Combine(site.AppData, "warehouse.duckdb");
         await using (var warehouse = await DuckDbWarehouse.OpenAsync(path, DuckDbDialect.Instance, CancellationToken.None))
@@ -82,12 +82,16 @@ public sealed class WarehouseSettingsTests(Site site) : IClassFixture<Site>
         }
 
         var refused = await admin.SubmitAsync(AdminForms.EditPath(accepted.EditedItemId()), AdminForms.Graph("Live v2", "graph-live", Demo));
+        var audience = await admin.SubmitAsync(AdminForms.CreatePath(ContentTypes.LinkedAudience), AdminForms.Audience("On live", "on-live", RepositoryFiles.Audience("platinum-members"), graphKey: "graph-live"));
 
         Assert.Equal(HttpStatusCode.Redirect, accepted.Status);
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         var pets = JsonNode.Parse(Demo)!["entities"]!.AsArray().Select((e, i) => (Name: (string)e!["name"]!, Index: i)).Single(e => e.Name == "pet").Index;
         Assert.Equal([$"$.entities[{pets}].table: Table 'pets' of entity 'pet' does not exist in the warehouse. [unknown-table]"], refused.FieldErrors("DataGraphPart.Graph"));
         Assert.Single(await site.VersionsAsync(accepted.EditedItemId()));
+        Assert.Equal(HttpStatusCode.OK, audience.Status);
+        Assert.Equal([$"The data graph 'graph-live' no longer matches the warehouse: $.entities[{pets}].table: Table 'pets' of entity 'pet' does not exist in the warehouse. [unknown-table]"],
+            audience.FieldErrors("LinkedAudiencePart.GraphKey"));
     }
 
     private static Dictionary<string, string> Postgres(string connectionString, string schema = "") => new()

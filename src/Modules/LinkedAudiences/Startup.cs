@@ -40,6 +40,7 @@ public sealed class Startup : StartupBase
         services.AddScoped<LinkedAudiencesContent>();
         services.AddScoped<ContentAudienceCatalog>();
         services.AddScoped<AudienceConsumerFinder>();
+        services.AddScoped<GraphConsumerFinder>();
         services.AddScoped<DataGraphChecks>();
         services.AddScoped<AudienceChecks>();
         services.AddScoped<ActivationChecks>();

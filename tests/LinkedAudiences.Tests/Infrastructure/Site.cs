@@ -11,7 +11,8 @@ namespace LinkedAudiences.Tests.Infrastructure;
 
 /// <summary>
 /// The real demo host in-process with its own App_Data (so AutoSetup sets a fresh SQLite Default tenant up with the
-/// demo recipe), ready once <see cref="InitializeAsync"/> returns. One per test class (xunit class fixture).
+/// demo recipe), ready once <see cref="InitializeAsync"/> returns. One per test class (xunit class fixture); disposing
+/// it fails when the host logged any error.
 /// </summary>
 public sealed class Site : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -81,6 +82,12 @@ public sealed class Site : WebApplicationFactory<Program>, IAsyncLifetime
         catch (IOException)
         {
             // A file still held by a finishing background task; the temp folder is cleaned by the OS.
+        }
+
+        // Every class's site must have run without a logged error (xunit reports a throwing fixture as a failure).
+        if (Logs.Errors.Count > 0)
+        {
+            throw new InvalidOperationException("The host logged errors:" + Environment.NewLine + string.Join(Environment.NewLine, Logs.Errors));
         }
     }
 

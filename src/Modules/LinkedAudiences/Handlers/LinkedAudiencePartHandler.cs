@@ -48,22 +48,22 @@ public sealed class LinkedAudiencePartHandler(
     public override async Task RemovingAsync(RemoveContentContext context, LinkedAudiencePart part)
     {
         // Discarding a draft leaves the published audience in place: nothing that consumes it breaks.
-        if (!context.NoActiveVersionLeft)
+        if (context.NoActiveVersionLeft)
         {
-            return;
+            context.Cancel |= await RefuseAsync(context, part, H["deleted"].Value);
         }
-
-        var consumers = await serviceProvider.GetRequiredService<AudienceConsumerFinder>().FindAsync(context.ContentItem);
-        if (consumers.Count == 0)
-        {
-            return;
-        }
-
-        context.Cancel = true;
-        var list = string.Join("; ", consumers);
-        updateModelAccessor.ModelUpdater?.ModelState.AddModelError(nameof(LinkedAudiencePart) + ".Consumers", list);
-        await notifier.ErrorAsync(H["The audience '{0}' was not deleted: it is consumed by {1}. Remove those references first.", part.Key, list]);
     }
+
+    public override async Task UnpublishingAsync(PublishContentContext context, LinkedAudiencePart part)
+    {
+        // Part-of-audience conditions read published definitions: unpublishing would break the consumers' next run.
+        context.Cancel |= await RefuseAsync(context, part, H["unpublished"].Value);
+    }
+
+    private async Task<bool> RefuseAsync(ContentContextBase context, LinkedAudiencePart part, string operation) =>
+        await ConsumerRefusal.RefuseAsync(
+            await serviceProvider.GetRequiredService<AudienceConsumerFinder>().FindAsync(context.ContentItem),
+            nameof(LinkedAudiencePart), part.Key, operation, updateModelAccessor, notifier, H);
 
     private Task<IReadOnlyList<FieldError>> CheckAsync(ContentContextBase context, LinkedAudiencePart part) =>
         serviceProvider.GetRequiredService<AudienceChecks>()

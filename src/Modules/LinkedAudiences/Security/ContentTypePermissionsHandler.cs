@@ -1,8 +1,10 @@
+using System.Globalization;
 using LinkedAudiences.Models;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using OrchardCore.ContentManagement;
 using OrchardCore.Contents;
+using OrchardCore.Contents.Security;
 using OrchardCore.Security;
 using OrchardCore.Security.Permissions;
 
@@ -11,7 +13,8 @@ namespace LinkedAudiences.Security;
 /// <summary>
 /// Makes the module's permissions decide for its three content types: a content permission (view, list, edit,
 /// publish, delete, clone...) on a data graph, audience or activation succeeds exactly when the user holds the
-/// matching module permission. It also fails otherwise, so that a role's global "edit all content" does not open
+/// matching module permission, whether Orchard asks with the global name ("EditContent") or the per-type one
+/// ("Edit_DataGraph"). It also fails otherwise, so that a role's global "edit all content" does not open
 /// data graphs to audience editors.
 /// </summary>
 public sealed class ContentTypePermissionsHandler(IServiceProvider serviceProvider) : AuthorizationHandler<PermissionRequirement>
@@ -38,6 +41,8 @@ public sealed class ContentTypePermissionsHandler(IServiceProvider serviceProvid
         CommonPermissions.EditContentOwner.Name,
     };
 
+    private static bool IsSettingsCheck(Permission permission) => string.Equals(permission.Name, "ManageResourceSettings", StringComparison.Ordinal);
+
     // Resolved lazily: the authorization service depends on every handler, this one included.
     private IAuthorizationService? _authorizationService;
 
@@ -54,7 +59,7 @@ public sealed class ContentTypePermissionsHandler(IServiceProvider serviceProvid
         {
             context.Succeed(requirement);
         }
-        else if (IsContentPermission(requirement.Permission))
+        else if (!IsSettingsCheck(requirement.Permission))
         {
             context.Fail();
         }
@@ -74,24 +79,44 @@ public sealed class ContentTypePermissionsHandler(IServiceProvider serviceProvid
             string name => name,
             _ => null,
         };
-        if (contentType is null || !ContentTypes.All.Contains(contentType, StringComparer.Ordinal) || !IsContentPermission(permission))
+
+        // Orchard checks both the global content permissions ("EditContent") and their per-type forms ("Edit_DataGraph").
+        foreach (var type in contentType is null ? ContentTypes.All : [contentType])
         {
-            return null;
+            if (ContentTypes.All.Contains(type, StringComparer.Ordinal) && BaseName(permission, type, contentType is not null) is { } name)
+            {
+                return ReadPermissions.Contains(name) ? LinkedAudiencesPermissions.ViewAudiences : WritePermissionOf(type);
+            }
         }
 
-        if (ReadPermissions.Contains(permission.Name))
-        {
-            return LinkedAudiencesPermissions.ViewAudiences;
-        }
-
-        return contentType switch
-        {
-            ContentTypes.DataGraph => LinkedAudiencesPermissions.ManageDataGraphs,
-            ContentTypes.LinkedAudience => LinkedAudiencesPermissions.EditAudiences,
-            _ => LinkedAudiencesPermissions.ManageActivations,
-        };
+        return null;
     }
 
-    private static bool IsContentPermission(Permission permission) =>
-        ReadPermissions.Contains(permission.Name) || WritePermissions.Contains(permission.Name);
+    /// <summary>The global content permission <paramref name="permission"/> stands for on <paramref name="contentType"/>, if any.</summary>
+    private static string? BaseName(Permission permission, string contentType, bool globalCounts)
+    {
+        if (globalCounts && IsContentPermission(permission.Name))
+        {
+            return permission.Name;
+        }
+
+        foreach (var (name, template) in ContentTypePermissionsHelper.PermissionTemplates)
+        {
+            if (IsContentPermission(name) && string.Equals(permission.Name, string.Format(CultureInfo.InvariantCulture, template.Name, contentType), StringComparison.Ordinal))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static Permission WritePermissionOf(string contentType) => contentType switch
+    {
+        ContentTypes.DataGraph => LinkedAudiencesPermissions.ManageDataGraphs,
+        ContentTypes.LinkedAudience => LinkedAudiencesPermissions.EditAudiences,
+        _ => LinkedAudiencesPermissions.ManageActivations,
+    };
+
+    private static bool IsContentPermission(string name) => ReadPermissions.Contains(name) || WritePermissions.Contains(name);
 }

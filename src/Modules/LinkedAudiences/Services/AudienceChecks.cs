@@ -9,11 +9,15 @@ using OrchardCore.ContentManagement;
 namespace LinkedAudiences.Services;
 
 /// <summary>
-/// What publishing an audience requires: a free, stable key; a published graph; a definition the engine's validator
-/// accepts against that graph and the other published audiences; the target it was first published with; a valid
-/// schedule.
+/// What publishing an audience requires: a free, stable key; a published graph that still matches the warehouse (when
+/// one is configured); a definition the engine's validator accepts against that graph and the other published
+/// audiences; the target it was first published with; a valid schedule.
 /// </summary>
-public sealed class AudienceChecks(LinkedAudiencesContent content, ContentAudienceCatalog catalog, IStringLocalizer<AudienceChecks> localizer)
+public sealed class AudienceChecks(
+    LinkedAudiencesContent content,
+    ContentAudienceCatalog catalog,
+    WarehouseConnector warehouse,
+    IStringLocalizer<AudienceChecks> localizer)
 {
     private readonly IStringLocalizer S = localizer;
 
@@ -26,6 +30,11 @@ public sealed class AudienceChecks(LinkedAudiencesContent content, ContentAudien
         CheckSchedule(part, errors);
 
         var graph = await FindGraphAsync(part, errors);
+        if (graph is not null)
+        {
+            await CheckGraphAgainstWarehouseAsync(part.GraphKey, graph, errors, cancellationToken);
+        }
+
         var read = DefinitionReader.Read(part.Definition ?? string.Empty);
         if (!read.IsValid)
         {
@@ -96,6 +105,24 @@ public sealed class AudienceChecks(LinkedAudiencesContent content, ContentAudien
         }
 
         return graph;
+    }
+
+    /// <summary>The graph was checked against the warehouse when published; the warehouse may have changed since.</summary>
+    private async Task CheckGraphAgainstWarehouseAsync(string graphKey, Core.Graph.DataGraph graph, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        const string field = nameof(LinkedAudiencePart.GraphKey);
+        try
+        {
+            if (await warehouse.DescribeTablesAsync(cancellationToken) is { } tables)
+            {
+                errors.AddRange(DataGraphValidator.Validate(graph, tables).Errors.Select(e =>
+                    new FieldError(field, S["The data graph '{0}' no longer matches the warehouse: {1}", graphKey, FieldError.FromValidation(field, e).Message])));
+            }
+        }
+        catch (WarehouseUnavailableException e)
+        {
+            errors.Add(new(field, S["The audience cannot be checked against the warehouse: {0} Fix the connection under Configuration → Settings → Linked Audiences.", e.Message]));
+        }
     }
 
     private void CheckSchedule(LinkedAudiencePart part, List<FieldError> errors)

@@ -40,6 +40,13 @@ public sealed class LinkedAudiencesContent(ISession session)
         return [.. indexes.Select(i => i.GraphKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>Audiences (published or latest) built on the graph <paramref name="graphKey"/>.</summary>
+    public async Task<IReadOnlyList<ContentItem>> ListAudiencesOnGraphAsync(string graphKey)
+    {
+        var items = await session.Query<ContentItem, LinkedAudienceIndex>(x => x.GraphKey == graphKey && (x.Published || x.Latest)).ListAsync();
+        return [.. items.GroupBy(i => i.ContentItemId, StringComparer.Ordinal).Select(g => g.First())];
+    }
+
     public static string Describe(ContentItem item, string key) =>
         string.IsNullOrWhiteSpace(item.DisplayText) ? key : $"{item.DisplayText} ({key})";
 
