@@ -28,6 +28,8 @@ public sealed class RunsStartup : StartupBase
         services.AddSingleton<IBackgroundTask, AudienceSchedulerBackgroundTask>();
         services.AddContentPart<LinkedAudiencePart>().AddHandler<AudienceRunStateHandler>();
         services.AddNavigationProvider<RunsAdminMenu>();
+        services.AddScoped<DemoWarehouseSetup>();
+        services.AddScoped<IModularTenantEvents>(sp => sp.GetRequiredService<DemoWarehouseSetup>());
     }
 
     public override void Configure(IApplicationBuilder app, IEndpointRouteBuilder routes, IServiceProvider serviceProvider) =>

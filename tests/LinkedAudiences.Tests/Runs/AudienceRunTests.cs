@@ -100,10 +100,12 @@ public sealed class AudienceRunTests(Site site) : IClassFixture<Site>
     [Fact]
     public async Task Enable_WarehouseFileMissing_ShowsFailedWithTheWarehouseMessage()
     {
-        var missing = Path.Combine(site.AppData, "no-such-warehouse.duckdb");
-        await site.UseWarehouseAsync(missing);
+        // Published against a live warehouse (publishing checks the graph against it), then the warehouse goes away.
+        await site.UseDemoWarehouseAsync(50);
         using var admin = await site.SignInAsAdminAsync();
         await admin.SubmitAsync(AdminForms.CreatePath(ContentTypes.LinkedAudience), AdminForms.Audience("Platinum (failing)", "run-failing", RepositoryFiles.Audience(Definition)));
+        var missing = Path.Combine(site.AppData, "no-such-warehouse.duckdb");
+        await site.UseWarehouseAsync(missing);
         var overviewPath = "/Admin/LinkedAudiences/Runs/Overview/run-failing";
 
         var enabled = await admin.SubmitAsync(overviewPath, "/Admin/LinkedAudiences/Runs/Enable/run-failing", new());

@@ -51,4 +51,29 @@ public sealed class AudienceRunStateHandler(ILogger<AudienceRunStateHandler> log
         });
         return Task.CompletedTask;
     }
+
+    public override Task RemovedAsync(RemoveContentContext context, LinkedAudiencePart part)
+    {
+        // Only when the audience is gone (no published or draft version left): its runs, outbox and snapshots go too.
+        if (!context.NoActiveVersionLeft || string.IsNullOrEmpty(part.Key))
+        {
+            return Task.CompletedTask;
+        }
+
+        var key = part.Key;
+        ShellScope.AddDeferredTask(async scope =>
+        {
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<AudienceRuns>().ForgetAsync(key, CancellationToken.None);
+            }
+#pragma warning disable CA1031 // The delete happened; leftovers are logged, and the next run of a new audience with this key starts over.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(e, "Removing the runs and snapshots of deleted audience {AudienceKey} failed.", key);
+            }
+        });
+        return Task.CompletedTask;
+    }
 }

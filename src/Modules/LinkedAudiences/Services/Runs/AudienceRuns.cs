@@ -59,6 +59,21 @@ public sealed class AudienceRuns(TenantStateStore tenantState, ContentAudienceSt
         }
     }
 
+    /// <summary>A deleted audience: drops its warehouse snapshots, then its runs, outbox and committed version.</summary>
+    public async Task ForgetAsync(string key, CancellationToken cancellationToken)
+    {
+        var runs = (await tenantState.GetAsync(cancellationToken)).Runs;
+        if (await runs.GetCommittedVersionAsync(key, cancellationToken) == 0 && (await runs.ListRunsAsync(key, 1, cancellationToken)).Count == 0)
+        {
+            // Never ran: nothing in the warehouse or the state store (and no need to open the warehouse).
+            return;
+        }
+
+        await WireAsync(cancellationToken);
+        await new WarehouseSnapshotCleaner(_warehouse!, new AudienceRunnerOptions().Snapshots).DropSnapshotsAsync(key, cancellationToken);
+        await runs.DeleteAudienceAsync(key, cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_warehouse is not null)
