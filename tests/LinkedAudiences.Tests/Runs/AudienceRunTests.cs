@@ -98,6 +98,38 @@ public sealed class AudienceRunTests(Site site) : IClassFixture<Site>
     }
 
     [Fact]
+    public async Task TwoInstancesTicking_OneDueAudience_RunOnce()
+    {
+        await site.UseDemoWarehouseAsync(80);
+        using var admin = await site.SignInAsAdminAsync();
+        var fields = AdminForms.Audience("Platinum (two hosts)", "run-two-hosts", RepositoryFiles.Audience(Definition), scheduleKind: "Interval", intervalMinutes: "30");
+        fields["LinkedAudiencePart.Enabled"] = "true";
+        await admin.SubmitAsync(AdminForms.CreatePath(ContentTypes.LinkedAudience), fields);
+        var live = await RunsSupport.EventuallyAsync(() => StateAsync("run-two-hosts"), s => s.Status == AudienceStatus.Live);
+        await site.InTenantAsync(s => s.GetRequiredService<ContentAudienceStore>()
+            .UpdateStateAsync("run-two-hosts", live with { NextRunAt = TimeProvider.System.GetUtcNow().AddMinutes(-1) }, CancellationToken.None));
+
+        // Two host instances on one database: each its own state store (own registry of running audiences), one
+        // database, so only the run lease and the state gate keep them apart.
+        var ticks = await site.InTenantAsync(async s =>
+        {
+            var connector = s.GetRequiredService<LinkedAudiences.Services.WarehouseConnector>();
+            var store = s.GetRequiredService<YesSql.IStore>();
+            await using var first = new TenantStateStore(store, TimeProvider.System);
+            await using var second = new TenantStateStore(store, TimeProvider.System);
+            await using var a = new AudienceRuns(first, s.GetRequiredService<ContentAudienceStore>(), connector);
+            await using var b = new AudienceRuns(second, s.GetRequiredService<ContentAudienceStore>(), connector);
+            var results = await Task.WhenAll(a.TickAsync(CancellationToken.None), b.TickAsync(CancellationToken.None));
+            return results.SelectMany(r => r).Where(r => r.AudienceKey == "run-two-hosts").ToList();
+        });
+        var runs = (await admin.GetJsonAsync("/api/linked-audiences/audiences/run-two-hosts/runs")).Json!.AsArray();
+
+        Assert.Equal(["schedule", "enabled"], runs.Select(r => (string?)r!["trigger"]));
+        Assert.Equal(Core.Lifecycle.LifecycleRunOutcome.Succeeded, Assert.Single(ticks, t => t.Run is not null).Outcome);
+        Assert.Equal(AudienceStatus.Live, (await StateAsync("run-two-hosts")).Status);
+    }
+
+    [Fact]
     public async Task Enable_WarehouseFileMissing_ShowsFailedWithTheWarehouseMessage()
     {
         // Published against a live warehouse (publishing checks the graph against it), then the warehouse goes away.
