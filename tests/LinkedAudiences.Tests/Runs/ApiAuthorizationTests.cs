@@ -99,6 +99,33 @@ public sealed class ApiAuthorizationTests(ApiAuthorizationTests.Fixture fixture)
         Assert.Equal(members.Count, (long)preview!["count"]!);
     }
 
+    [Theory]
+    [InlineData("anonymous", "login", "none")]
+    [InlineData("AudienceViewer", "ok", "forbidden")]
+    [InlineData("AudienceEditor", "ok", "redirect")]
+    [InlineData("Administrator", "ok", "redirect")]
+    public async Task RunStatusAdmin_Role_SeesTheOverviewAndMayRunOnlyWithRunAudiences(string role, string view, string disable)
+    {
+        using var session = await SessionAsync(role);
+        const string Overview = "/Admin/LinkedAudiences/Runs/Overview/agg-wishlist-over-300";
+
+        var index = await session.GetAsync("/Admin/LinkedAudiences/Runs/Index");
+        var overview = await session.GetAsync(Overview);
+        // Disabling a disabled audience changes nothing, so the matrix leaves the site as it was.
+        // An anonymous visitor has no page to take a token from.
+        var posted = role == "anonymous"
+            ? "none"
+            : Outcome(await session.SubmitAsync(TokenPage, "/Admin/LinkedAudiences/Runs/Disable/agg-wishlist-over-300", new()));
+
+        Assert.Equal((view, view), (Outcome(index), Outcome(overview)));
+        Assert.Equal(disable, posted);
+        if (view == "ok")
+        {
+            Assert.Contains("agg-wishlist-over-300", index.Body, StringComparison.Ordinal);
+            Assert.Equal(role != "AudienceViewer", overview.Body.Contains("/Admin/LinkedAudiences/Runs/Enable/agg-wishlist-over-300", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public async Task OpenApi_DescribesEveryEndpointWithItsPermission()
     {
@@ -125,6 +152,16 @@ public sealed class ApiAuthorizationTests(ApiAuthorizationTests.Fixture fixture)
         "anonymous" => fixture.Site.NewSession(),
         "Administrator" => await fixture.Site.SignInAsAdminAsync(),
         _ => await fixture.Site.SignInAsync(UserOf(role), Tenant.UserPassword),
+    };
+
+    private static string Outcome(Page page) => page switch
+    {
+        { Status: HttpStatusCode.OK } => "ok",
+        { Status: HttpStatusCode.Forbidden } => "forbidden",
+        { Status: HttpStatusCode.Redirect, Location: { } to } when to.Contains("/Login", StringComparison.OrdinalIgnoreCase) => "login",
+        { Status: HttpStatusCode.Redirect, Location: { } to } when to.Contains("403", StringComparison.Ordinal) || to.Contains("AccessDenied", StringComparison.OrdinalIgnoreCase) => "forbidden",
+        { Status: HttpStatusCode.Redirect } => "redirect",
+        _ => $"{(int)page.Status} {page.Location}",
     };
 
     private static string UserOf(string role) => "api-" + role.ToLowerInvariant();
