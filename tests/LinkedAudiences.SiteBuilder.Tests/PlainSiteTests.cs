@@ -58,14 +58,31 @@ public sealed partial class PlainSiteTests(PlainSite site, ITestOutputHelper out
         Assert.DoesNotMatch(EditLink(), body);
     }
 
+    [Theory]
+    [InlineData("DataGraph", "DataGraphPart.Graph")]
+    [InlineData("LinkedAudience", "LinkedAudiencePart.Definition")]
+    [InlineData("Activation", "ActivationPart.DestinationSettings")]
+    public async Task Admin_CreateEditor_RendersThePackedModulesPartEditor(string contentType, string field)
+    {
+        using var client = await SignInAsync();
+
+        using var editor = await client.GetAsync(new Uri($"/Admin/Contents/ContentTypes/{contentType}/Create", UriKind.Relative));
+        var body = await editor.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, editor.StatusCode);
+        Assert.Contains($"name=\"{field}\"", body, StringComparison.Ordinal);
+    }
+
     [Fact]
-    public async Task Admin_WarehouseSettings_AnswersTheLinkedAudiencesGroup()
+    public async Task Admin_WarehouseSettings_RendersTheWarehouseEditor()
     {
         using var client = await SignInAsync();
 
         using var settings = await client.GetAsync(new Uri("/Admin/Settings/LinkedAudiences", UriKind.Relative));
+        var body = await settings.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
+        Assert.Contains("name=\"ISite.LinkedAudiencesSettings.WarehouseKind\"", body, StringComparison.Ordinal);
     }
 
     [Fact]
