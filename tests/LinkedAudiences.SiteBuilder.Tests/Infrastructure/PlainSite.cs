@@ -55,8 +55,13 @@ public sealed class PlainSite : IAsyncLifetime
 
     private async Task PackAsync()
     {
-        // One build of the module (which builds its libraries), then each library packed from that build.
-        string[] common = ["-c", "Release", "-o", Feed, "-p:Version=" + PackageVersion, "--disable-build-servers"];
+        // One build of the module (which builds its libraries), then each library packed from that build. The build
+        // goes to its own artifacts folder so that the repository's bin and obj folders keep what the solution built.
+        string[] common =
+        [
+            "-c", "Release", "-o", Feed, "-p:Version=" + PackageVersion,
+            "--artifacts-path", Path.Combine(_work, "artifacts"), "--disable-build-servers",
+        ];
         await DotNet.RunAsync(Repository.Root, ["pack", Repository.Module, .. common]);
         foreach (var library in Repository.ModuleLibraries)
         {
