@@ -18,7 +18,7 @@ public sealed partial class PlainSiteTests(PlainSite site, ITestOutputHelper out
         using var deps = JsonDocument.Parse(File.ReadAllText(Path.Combine(site.HostOutput, "PlainHost.deps.json")));
         var libraries = deps.RootElement.GetProperty("libraries");
 
-        foreach (var id in new[] { "LinkedAudiences", "LinkedAudiences.Core", "LinkedAudiences.Warehouses.DuckDb", "LinkedAudiences.Warehouses.PostgreSql" })
+        foreach (var id in new[] { "LinkedAudiences", "LinkedAudiences.Core", "LinkedAudiences.Warehouses.DuckDb", "LinkedAudiences.Warehouses.PostgreSql", "LinkedAudiences.Storage" })
         {
             Assert.True(libraries.TryGetProperty($"{id}/{site.PackageVersion}", out var library), $"{id} {site.PackageVersion} is not in the host's dependencies.");
             Assert.Equal("package", library.GetProperty("type").GetString());

@@ -200,7 +200,7 @@ public sealed class PlainSite : IAsyncLifetime
         // The packed version is unique to this run: drop it from the global packages folder and the work folder.
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "linkedaudiences", "linkedaudiences.core", "linkedaudiences.warehouses.duckdb", "linkedaudiences.warehouses.postgresql" })
+        foreach (var id in new[] { "linkedaudiences", "linkedaudiences.core", "linkedaudiences.warehouses.duckdb", "linkedaudiences.warehouses.postgresql", "linkedaudiences.storage" })
         {
             TryDelete(Path.Combine(packages, id, PackageVersion));
         }

@@ -13,6 +13,7 @@ public static class Repository
         Path.Combine(Root, "src", "Modules", "LinkedAudiences.Core", "LinkedAudiences.Core.csproj"),
         Path.Combine(Root, "src", "Modules", "LinkedAudiences.Warehouses.DuckDb", "LinkedAudiences.Warehouses.DuckDb.csproj"),
         Path.Combine(Root, "src", "Modules", "LinkedAudiences.Warehouses.PostgreSql", "LinkedAudiences.Warehouses.PostgreSql.csproj"),
+        Path.Combine(Root, "src", "Modules", "LinkedAudiences.Storage", "LinkedAudiences.Storage.csproj"),
     ];
 
     public static string PlainHost => Path.Combine(Root, "tests", "LinkedAudiences.SiteBuilder.Tests", "PlainHost");
