@@ -10,11 +10,14 @@ public static class CommandLine
 
     public const string AsOf = "2026-11-01T00:00:00Z";
 
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunAtAsync(Now, args);
+
+    /// <summary>The same with the clock at <paramref name="now"/> (runs are listed by when they were queued).</summary>
+    public static async Task<CliResult> RunAtAsync(DateTimeOffset now, params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        var exit = await CliApp.RunAsync(args, stdout, stderr, CancellationToken.None, new FixedTimeProvider(Now));
+        var exit = await CliApp.RunAsync(args, stdout, stderr, CancellationToken.None, new FixedTimeProvider(now));
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -14,7 +14,7 @@ internal static class EventsCommand
 
         command.SetAsyncAction(async (parse, output, ct) =>
         {
-            await using var store = await States.OpenAsync(parse.GetValue(state)!, time, ct);
+            await using var store = await States.OpenAsync(parse.GetValue(state)!, time, ct, mustExist: true);
             var runId = parse.GetValue(run)!;
             if (await store.Runs.FindRunAsync(runId, ct) is null)
             {

@@ -18,7 +18,7 @@ internal static class RunsCommand
 
         command.SetAsyncAction(async (parse, output, ct) =>
         {
-            await using var store = await States.OpenAsync(parse.GetValue(state)!, time, ct);
+            await using var store = await States.OpenAsync(parse.GetValue(state)!, time, ct, mustExist: true);
             var runs = await store.Runs.ListRunsAsync(parse.GetValue(key)!, Math.Clamp(parse.GetValue(limit), 1, 50), ct);
             var inv = CultureInfo.InvariantCulture;
             await output.WriteLineAsync("run_id\tstarted_at\tduration_s\tstatus\tversion\tmembers\tentered\texited\tentities_entered\tentities_exited\tvalues_changed\tqueueing_s\textracting_s\tpreparing_s\terror");

@@ -67,6 +67,7 @@ public sealed class AudienceRunner
 
         try
         {
+            await CheckpointAsync(RunCheckpoints.LeaseTaken, cancellationToken);
             await using var heartbeat = new LeaseHeartbeat(_leases, lease, owner, Options.LeaseDuration, _time);
             return await RunLeasedAsync(request, runId, heartbeat, cancellationToken);
         }
@@ -111,6 +112,7 @@ public sealed class AudienceRunner
             await _runs.UpdateRunAsync(run, cancellationToken);
         }
 
+        await CheckpointAsync(RunCheckpoints.RunRecorded, cancellationToken);
         var queueing = Max(started - run.QueuedAt, TimeSpan.Zero);
         var warehouse = new TimedWarehouse(_warehouse, Options.WarehouseTimeout, _time);
         var snapshots = new WarehouseSnapshots(warehouse, Options.Snapshots);
@@ -139,6 +141,7 @@ public sealed class AudienceRunner
             return await FailAsync(run, LeaseLostMessage, Timings());
         }
 
+        await CheckpointAsync(RunCheckpoints.Spooled, cancellationToken);
         var succeeded = run with { Status = RunStatus.Succeeded, FinishedAt = _time.GetUtcNow(), Summary = summary, Timings = Timings() };
         try
         {
@@ -151,12 +154,15 @@ public sealed class AudienceRunner
             throw;
         }
 
+        await CheckpointAsync(RunCheckpoints.Committed, cancellationToken);
+        var warning = await PublishAsync(snapshots, key, version);
+        await CheckpointAsync(RunCheckpoints.Published, cancellationToken);
         return new AudienceRunResult
         {
             Outcome = AudienceRunOutcome.Succeeded,
             Run = succeeded,
             Status = AudienceStatus.Live,
-            Warning = await PublishAsync(snapshots, key, version),
+            Warning = warning,
         };
     }
 
@@ -171,24 +177,31 @@ public sealed class AudienceRunner
         {
             await snapshots.EnsureSchemaAsync(cancellationToken);
             _schemaReady = true;
+            await CheckpointAsync(RunCheckpoints.SchemaReady, cancellationToken);
         }
 
         // The app store decides what is committed: the pointer follows it, and every other version is a leftover
         // (a crashed attempt at v+1 included).
         await snapshots.SetCommittedVersionAsync(key, committed, cancellationToken);
+        await CheckpointAsync(RunCheckpoints.PointerSynced, cancellationToken);
         await snapshots.DeleteVersionsExceptAsync(key, committed, cancellationToken);
+        await CheckpointAsync(RunCheckpoints.LeftoversDeleted, cancellationToken);
 
         var graph = new GraphSql(warehouse.Dialect, plan.Graph);
         var inserts = new SnapshotInserts(snapshots.Tables, graph, plan, key);
         await warehouse.ExecuteAsync(inserts.Entities(request.Compiled, version), cancellationToken);
         await AnalyzeAsync(warehouse, snapshots.Tables.Entities, cancellationToken);
+        await CheckpointAsync(RunCheckpoints.EntitiesWritten, cancellationToken);
         await warehouse.ExecuteAsync(inserts.Members(request.Compiled, version, enrichment), cancellationToken);
         await AnalyzeAsync(warehouse, snapshots.Tables.Members, cancellationToken);
+        await CheckpointAsync(RunCheckpoints.MembersWritten, cancellationToken);
 
         var diff = new SnapshotDiff(snapshots.Tables, graph, key);
         var members = await ScalarAsync(warehouse, diff.MemberCount(version), cancellationToken);
+        await CheckpointAsync(RunCheckpoints.Diffed, cancellationToken);
         var context = new AudienceEventContext(key, version, runId, started, plan.TargetEntity?.Name);
-        return await new ChangeReader(warehouse, diff, enrichment, context).WriteAsync(spool, members, committed, cancellationToken);
+        IWarehouse changes = Options.Checkpoint is { } checkpoint ? new CheckpointWarehouse(warehouse, checkpoint) : warehouse;
+        return await new ChangeReader(changes, diff, enrichment, context).WriteAsync(spool, members, committed, cancellationToken);
     }
 
     private static async Task AnalyzeAsync(TimedWarehouse warehouse, string table, CancellationToken cancellationToken)
@@ -253,6 +266,10 @@ public sealed class AudienceRunner
             // The store that refused the commit may refuse this too; the run then stays Running and is re-run later.
         }
     }
+
+    // A test hook (RunCheckpoints); unset in production, where this is one null check per stage.
+    private ValueTask CheckpointAsync(string stage, CancellationToken cancellationToken) =>
+        Options.Checkpoint is { } checkpoint ? checkpoint(stage, cancellationToken) : ValueTask.CompletedTask;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

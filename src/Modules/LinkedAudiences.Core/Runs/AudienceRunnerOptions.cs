@@ -16,4 +16,10 @@ public sealed record AudienceRunnerOptions
 
     /// <summary>Where the changes of a run wait between the warehouse and the commit. Default: the system's temporary folder.</summary>
     public string? SpoolDirectory { get; init; }
+
+    /// <summary>
+    /// Called at each stage of <see cref="RunCheckpoints"/> with its name: a test hook, so a crash test can stop the
+    /// process at a known point of a run (the CLI reads LA_CRASH_AT for it). Null (the default) skips every call.
+    /// </summary>
+    public Func<string, CancellationToken, ValueTask>? Checkpoint { get; init; }
 }

@@ -8,7 +8,8 @@ namespace LinkedAudiences.Core.Runs;
 /// <summary>
 /// The events of a run between the warehouse and the commit, one JSON line each in a temporary file: the commit needs
 /// the run's change summary before it reads the events, and holding a first run's million events in memory is not an
-/// option. The file goes away with the spool.
+/// option. The file goes away with the spool — also when the process is killed: on Unix it is unlinked as soon as it
+/// is open (the open handle keeps it readable), on Windows the OS deletes it when the last handle closes.
 /// </summary>
 internal sealed class EventSpool : IAsyncDisposable
 {
@@ -20,7 +21,15 @@ internal sealed class EventSpool : IAsyncDisposable
     public EventSpool(string? directory)
     {
         var path = Path.Combine(directory ?? Path.GetTempPath(), "la-run-" + Guid.NewGuid().ToString("N") + ".jsonl");
-        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        // DeleteOnClose alone leaves the file behind on Unix when the process dies (.NET unlinks it on dispose, which a
+        // killed process never reaches): a crashed first run would leave a file the size of its audience in the temp folder.
+        var unlinkNow = !OperatingSystem.IsWindows();
+        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, (unlinkNow ? FileOptions.None : FileOptions.DeleteOnClose) | FileOptions.Asynchronous);
+        if (unlinkNow)
+        {
+            File.Delete(path);
+        }
+
         _writer = new StreamWriter(_file, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
     }
 

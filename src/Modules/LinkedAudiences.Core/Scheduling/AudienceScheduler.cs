@@ -63,7 +63,7 @@ public sealed class AudienceScheduler
                 continue;
             }
 
-            if (unfinished.TryGetValue(audience.Key, out var run))
+            if (unfinished.TryGetValue(audience.Key, out var run) && audience.State.Status == AudienceStatus.Computing)
             {
                 // Running here is ruled out above, so it runs on another instance or its host died: the runner's lease
                 // tells which (it returns at once while the lease is held, and resumes the run once it expired).
@@ -71,6 +71,8 @@ public sealed class AudienceScheduler
             }
             else if (IsDue(audience.State, now))
             {
+                // An unfinished run of an audience that is not claimed (a CLI run that died, say) is resumed by the
+                // runner under its own id when the audience is next due.
                 work.Add((audience.Key, RunTrigger.Schedule, a => IsDue(a.State, now) ? AudienceRunCycle.Computing(a.State) : null));
             }
             else if (IsStaleClaim(audience.State))
@@ -105,5 +107,11 @@ public sealed class AudienceScheduler
     private static bool IsStaleClaim(AudienceState state) =>
         state.Enabled && state.Status == AudienceStatus.Computing && state.NextRunAt is null;
 
-    private static AudienceState ResumeClaim(StoredAudience audience) => AudienceRunCycle.Computing(audience.State);
+    /// <summary>
+    /// Only while the audience still shows the claim of that run (Computing): the tick saw the run unfinished, but its
+    /// host may have finished and recorded it since, and claiming then would start a second run of the same slot.
+    /// A disabled audience's unfinished run is resumed when it is enabled again (the runner resumes it then).
+    /// </summary>
+    private static AudienceState? ResumeClaim(StoredAudience audience) =>
+        audience.State.Status == AudienceStatus.Computing ? AudienceRunCycle.Computing(audience.State) : null;
 }
