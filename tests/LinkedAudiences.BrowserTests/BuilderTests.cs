@@ -97,8 +97,8 @@ public sealed class BuilderTests(BrowserSite site) : IClassFixture<BrowserSite>
         await page.Locator("#la-add-group").ClickAsync();
         await Screens.KeepAsync(page, "07-builder-every-kind");
 
-        var controls = await builder.Builder.EvaluateAsync<JsonArray>("""
-            el => [...el.querySelectorAll('input, select, textarea, button')]
+        var controls = JsonNode.Parse(await builder.Builder.EvaluateAsync<string>("""
+            el => JSON.stringify([...el.querySelectorAll('input, select, textarea, button')]
               .filter(c => !c.disabled && c.offsetParent !== null)
               .map((c, i) => {
                 c.dataset.laTabIndex = i;
@@ -106,8 +106,8 @@ public sealed class BuilderTests(BrowserSite site) : IClassFixture<BrowserSite>
                 const name = (c.getAttribute('aria-label') || [...(c.labels || [])].map(l => l.textContent).join(' ') || labelled
                   || (c.tagName === 'BUTTON' ? c.textContent : '')).trim();
                 return { id: c.id, name, tabIndex: c.tabIndex };
-              })
-            """);
+              }))
+            """))!.AsArray();
         Assert.True(controls.Count > 25, $"only {controls.Count} controls");
         Assert.All(controls, c => Assert.False(string.IsNullOrWhiteSpace((string?)c!["name"]), $"{c!["id"]} has no accessible name"));
         Assert.All(controls, c => Assert.True((int)c!["tabIndex"]! >= 0, $"{c!["id"]} is out of the tab order"));

@@ -65,8 +65,11 @@ public sealed partial class BuilderPage(IPage page, Func<IEnumerable<string>> er
 
     public async Task PublishAsync()
     {
+        // The form posts: a redirect when published, the editor again with its messages when refused.
+        // A mark on the old document tells when the next one has replaced it.
+        await Page.EvaluateAsync("() => { window.laBeforeSubmit = true; }");
         await Page.Locator("button[name='submit.Publish']").First.ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await Page.WaitForFunctionAsync("() => !window.laBeforeSubmit && document.readyState !== 'loading'");
     }
 
     [GeneratedRegex("[^A-Za-z0-9]+")]
