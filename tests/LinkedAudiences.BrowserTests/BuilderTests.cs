@@ -129,6 +129,39 @@ public sealed class BuilderTests(BrowserSite site) : IClassFixture<BrowserSite>
         Assert.Empty(missed);
     }
 
+    [Fact]
+    public async Task Edit_EveryDemoAudience_ShowsEachConditionWithoutChangingTheJson()
+    {
+        var ids = await site.InTenantAsync(async services =>
+            (await services.GetRequiredService<ISession>().QueryIndex<LinkedAudienceIndex>(x => x.Published).ListAsync()).Select(r => r.ContentItemId).ToList());
+        Assert.True(ids.Count >= 8, $"the demo recipe has {ids.Count} audiences");
+        var page = await site.SignInAsAdminAsync();
+        var builder = new BuilderPage(page, () => site.BrowserErrorsQueue);
+
+        foreach (var id in ids)
+        {
+            await page.GotoAsync($"/Admin/Contents/ContentItems/{id}/Edit");
+            await builder.Control("$.target").WaitForAsync();
+            var before = await builder.DefinitionJson.InputValueAsync();
+            var shown = await builder.Builder.EvaluateAsync<string>("""
+                el => JSON.stringify({
+                  unknown: [...el.querySelectorAll('option')].filter(o => o.selected && o.textContent.endsWith('(unknown)')).map(o => o.value),
+                  unshown: el.querySelectorAll('.la-condition p.text-muted').length,
+                  conditions: el.querySelectorAll('.la-condition').length,
+                  targetLocked: el.querySelector('#la-target').disabled
+                })
+                """);
+            var facts = JsonNode.Parse(shown)!;
+            Assert.True(facts["unknown"]!.AsArray().Count == 0, $"{id}: {shown}");
+            Assert.Equal(0, (int)facts["unshown"]!);
+            Assert.True((int)facts["conditions"]! >= 1, $"{id}: {shown}");
+            Assert.True((bool)facts["targetLocked"]!, $"{id}: the published target can still be changed");
+            Assert.Equal(before, await builder.DefinitionJson.InputValueAsync());
+        }
+
+        await Screens.KeepAsync(page, "08-builder-demo-audience");
+    }
+
     private static void AssertSameDefinition(string expected, string actual)
     {
         var want = DefinitionJson.Normalize(expected);
