@@ -46,10 +46,12 @@ public sealed class Startup : StartupBase
         services.AddScoped<ActivationChecks>();
         services.AddScoped<WarehouseSecrets>();
         services.AddScoped<WarehouseConnector>();
+        services.AddScoped<BuilderContextSource>();
 
         services.AddPermissionProvider<Permissions>();
         services.AddScoped<IAuthorizationHandler, ContentTypePermissionsHandler>();
         services.AddNavigationProvider<AdminMenu>();
         services.AddSiteDisplayDriver<LinkedAudiencesSettingsDisplayDriver>();
+        services.AddResourceConfiguration<ResourceManagementOptionsConfiguration>();
     }
 }

@@ -14,7 +14,8 @@ namespace LinkedAudiences.Drivers;
 public sealed class LinkedAudiencePartDisplayDriver(
     LinkedAudiencesContent content,
     IAuthorizationService authorizationService,
-    IHttpContextAccessor httpContextAccessor)
+    IHttpContextAccessor httpContextAccessor,
+    BuilderContextSource builderContextSource)
     : ContentPartDisplayDriver<LinkedAudiencePart>
 {
     public override IDisplayResult Display(LinkedAudiencePart part, BuildPartDisplayContext context) =>
@@ -26,7 +27,12 @@ public sealed class LinkedAudiencePartDisplayDriver(
     {
         var canRun = await CanRunAsync();
         var graphKeys = await content.ListPublishedGraphKeysAsync();
-        return Initialize<LinkedAudiencePartViewModel>(GetEditorShapeType(context), m => Fill(m, part, canRun, graphKeys));
+        var builderContext = await builderContextSource.BuildAsync(part.ContentItem?.ContentItemId);
+        return Initialize<LinkedAudiencePartViewModel>(GetEditorShapeType(context), m =>
+        {
+            Fill(m, part, canRun, graphKeys);
+            m.BuilderContextJson = builderContext;
+        });
     }
 
     public override async Task<IDisplayResult> UpdateAsync(LinkedAudiencePart part, UpdatePartEditorContext context)

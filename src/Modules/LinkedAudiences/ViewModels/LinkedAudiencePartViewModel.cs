@@ -34,4 +34,7 @@ public class LinkedAudiencePartViewModel
     public bool CanRun { get; set; }
 
     public IReadOnlyList<string> GraphKeys { get; set; } = [];
+
+    /// <summary>The builder's context as JSON: published graphs by key and the other audiences' keys (never posted back).</summary>
+    public string BuilderContextJson { get; set; } = "{}";
 }

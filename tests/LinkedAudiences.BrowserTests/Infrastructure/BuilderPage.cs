@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace LinkedAudiences.BrowserTests.Infrastructure;
+
+/// <summary>The LinkedAudience editor with its &lt;audience-builder&gt;: controls found by the JSONPath they edit.</summary>
+public sealed partial class BuilderPage(IPage page, Func<IEnumerable<string>> errors)
+{
+    public const string CreatePath = "/Admin/Contents/ContentTypes/LinkedAudience/Create";
+
+    public IPage Page { get; } = page;
+
+    /// <summary>What went wrong in the browser so far (script errors, failed requests).</summary>
+    public Func<IEnumerable<string>> Errors { get; } = errors;
+
+    public ILocator Builder => Page.Locator("audience-builder");
+
+    public ILocator DefinitionJson => Page.Locator("#LinkedAudiencePart_Definition");
+
+    /// <summary>The control editing <paramref name="path"/> (ids are derived from it the way the builder's dom.js does).</summary>
+    public ILocator Control(string path, string? suffix = null) => Page.Locator("#" + IdFor(path, suffix));
+
+    public static string IdFor(string path, string? suffix = null)
+    {
+        var id = "la" + NonWord().Replace(path.TrimStart('$'), "-").TrimEnd('-');
+        return suffix is null ? id : id + "-" + suffix;
+    }
+
+    public async Task OpenNewAsync(string title, string key, string graphKey = "demo")
+    {
+        await Page.GotoAsync(CreatePath);
+        await Page.Locator("#TitlePart_Title").FillAsync(title);
+        await Page.Locator("#LinkedAudiencePart_Key").FillAsync(key);
+        await Page.Locator("#LinkedAudiencePart_GraphKey").FillAsync(graphKey);
+        try
+        {
+            await Control("$.target").WaitForAsync();
+        }
+        catch (TimeoutException e)
+        {
+            var scripts = await Page.EvaluateAsync<string>("() => [...document.scripts].map(s => s.type + ' ' + s.src).join('\\n') + '\\n' + (document.querySelector('audience-builder')?.outerHTML ?? 'no builder')");
+            throw new InvalidOperationException($"The builder did not render.\n{scripts}\n{string.Join('\n', Errors())}", e);
+        }
+    }
+
+    public Task ClickAsync(string path, string suffix) => StepAsync(() => Control(path, suffix).ClickAsync());
+
+    public Task ChooseAsync(string path, string value, string? suffix = null) => StepAsync(() => Control(path, suffix).SelectOptionAsync(value));
+
+    public Task TypeAsync(string path, string value, string? suffix = null) => StepAsync(() => Control(path, suffix).FillAsync(value));
+
+    /// <summary>A step that times out says what the browser reported (a script error explains a missing control).</summary>
+    private async Task StepAsync(Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (TimeoutException e)
+        {
+            var html = await Page.EvaluateAsync<string>("() => document.querySelector('audience-builder')?.innerHTML ?? 'no builder'");
+            throw new InvalidOperationException($"{e.Message}\nBrowser errors:\n{string.Join('\n', Errors())}\nBuilder:\n{html[..Math.Min(html.Length, 4000)]}", e);
+        }
+    }
+
+    public async Task PublishAsync()
+    {
+        // The form posts: a redirect when published, the editor again with its messages when refused.
+        // A mark on the old document tells when the next one has replaced it.
+        await Page.EvaluateAsync("() => { window.laBeforeSubmit = true; }");
+        await Page.Locator("button[name='submit.Publish']").First.ClickAsync();
+        await Page.WaitForFunctionAsync("() => !window.laBeforeSubmit && document.readyState !== 'loading'");
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9]+")]
+    private static partial Regex NonWord();
+}
