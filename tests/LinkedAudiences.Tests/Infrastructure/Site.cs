@@ -31,6 +31,8 @@ public sealed class Site : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Production");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services => services.PostConfigure<ShellOptions>(o => o.ShellsApplicationDataPath = _appData));
+        // Tests bring their own warehouses: no demo warehouse generated on first start.
+        builder.UseSetting("OrchardCore:LinkedAudiences:DemoWarehouse:Profiles", "0");
     }
 
     public async Task InitializeAsync()

@@ -26,12 +26,12 @@ public sealed class StoredAudienceRunner : IAudienceRunner
     private readonly ILeaseStore _leases;
     private readonly IWarehouse _warehouse;
     private readonly TimeProvider _time;
-    private readonly IEnrichmentSource _enrichment;
+    private readonly IEnrichmentSpecSource _enrichment;
     private readonly AudienceRunner _runner;
     private readonly StoredAudienceCatalog _catalog;
 
     public StoredAudienceRunner(
-        IStateStore state, IWarehouse warehouse, TimeProvider timeProvider, AudienceRunnerOptions? options = null, IEnrichmentSource? enrichment = null)
+        IStateStore state, IWarehouse warehouse, TimeProvider timeProvider, AudienceRunnerOptions? options = null, IEnrichmentSpecSource? enrichment = null)
         : this(
             (state ?? throw new ArgumentNullException(nameof(state))).Audiences, state.Runs, state.Leases, warehouse, timeProvider, options, enrichment)
     {
@@ -45,7 +45,7 @@ public sealed class StoredAudienceRunner : IAudienceRunner
         IWarehouse warehouse,
         TimeProvider timeProvider,
         AudienceRunnerOptions? options = null,
-        IEnrichmentSource? enrichment = null)
+        IEnrichmentSpecSource? enrichment = null)
     {
         _audiences = audiences ?? throw new ArgumentNullException(nameof(audiences));
         _runs = runs ?? throw new ArgumentNullException(nameof(runs));

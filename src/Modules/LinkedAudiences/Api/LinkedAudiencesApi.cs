@@ -1,0 +1,83 @@
+using LinkedAudiences.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LinkedAudiences.Api;
+
+/// <summary>
+/// The JSON API under <c>/api/linked-audiences</c> (tenant-relative). Every endpoint checks the module's permissions
+/// itself (401 anonymous, 403 signed in without the permission); POSTs also validate the anti-forgery token sent in
+/// the <c>RequestVerificationToken</c> header, since the API is authenticated by the admin's cookie. The OpenAPI
+/// document is generated from the same endpoint list.
+/// </summary>
+public static class LinkedAudiencesApi
+{
+    public const string Prefix = "api/linked-audiences";
+
+    public static IReadOnlyList<ApiEndpoint> Endpoints { get; } =
+    [
+        new("GET", "graphs", LinkedAudiencesPermissions.ViewAudiences, false, "List the published data graphs.", ApiHandlers.ListGraphsAsync),
+        new("GET", "graphs/{key}", LinkedAudiencesPermissions.ViewAudiences, false, "Get a published data graph.", ApiHandlers.GetGraphAsync),
+        new("GET", "audiences", LinkedAudiencesPermissions.ViewAudiences, false, "List the published audiences with their status.", ApiHandlers.ListAudiencesAsync),
+        new("GET", "audiences/{key}", LinkedAudiencesPermissions.ViewAudiences, false, "Get a published audience: definition, settings, status.", ApiHandlers.GetAudienceAsync),
+        new("POST", "audiences/{key}/validate", LinkedAudiencesPermissions.EditAudiences, true,
+            "Validate a definition (the request body, or the published one when empty) against the audience's data graph.", ApiHandlers.ValidateAsync),
+        new("POST", "audiences/{key}/preview", LinkedAudiencesPermissions.EditAudiences, true,
+            "Preview a definition (the request body, or the published one when empty) in the warehouse: count and sample.", ApiHandlers.PreviewAsync),
+        new("POST", "audiences/{key}/run", LinkedAudiencesPermissions.RunAudiences, true, "Run an enabled audience now; answers the finished run.", ApiHandlers.RunAsync),
+        new("GET", "audiences/{key}/runs", LinkedAudiencesPermissions.ViewAudiences, false, "The audience's last 50 runs, newest first.", ApiHandlers.ListRunsAsync),
+        new("GET", "audiences/{key}/consumers", LinkedAudiencesPermissions.ViewAudiences, false, "The audiences that reference this one.", ApiHandlers.ListConsumersAsync),
+        new("GET", "activations", LinkedAudiencesPermissions.ViewAudiences, false, "List the published activations.", ApiHandlers.ListActivationsAsync),
+        new("GET", "activations/{id}", LinkedAudiencesPermissions.ViewAudiences, false, "Get a published activation by content item id.", ApiHandlers.GetActivationAsync),
+        new("GET", "openapi.json", null, false, "This API's OpenAPI document.", ApiHandlers.OpenApiAsync),
+    ];
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        foreach (var endpoint in Endpoints)
+        {
+            routes.MapMethods(Prefix + "/" + endpoint.Path, [endpoint.Method], context => HandleAsync(context, endpoint))
+                .DisableAntiforgery();
+        }
+    }
+
+    private static async Task HandleAsync(HttpContext context, ApiEndpoint endpoint)
+    {
+        var result = await AuthorizeAsync(context, endpoint) ?? await endpoint.Handle(context);
+        await result.ExecuteAsync(context);
+    }
+
+    private static async Task<IResult?> AuthorizeAsync(HttpContext context, ApiEndpoint endpoint)
+    {
+        if (endpoint.Permission is { } permission)
+        {
+            var authorization = context.RequestServices.GetRequiredService<IAuthorizationService>();
+            if (!await authorization.AuthorizeAsync(context.User, permission))
+            {
+                return context.User.Identity?.IsAuthenticated == true
+                    ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: $"The permission {permission.Name} is required.")
+                    : Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in first.");
+            }
+        }
+
+        if (endpoint.Mutating)
+        {
+            try
+            {
+                await context.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(context);
+            }
+            catch (AntiforgeryValidationException)
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status400BadRequest,
+                    title: "Send the anti-forgery token of an admin page in the RequestVerificationToken header.");
+            }
+        }
+
+        return null;
+    }
+}
