@@ -43,13 +43,25 @@ public sealed class DeliveryWorkerTests
         world.Clock.SetUtcNow(due);
         var onTime = await worker.RunRoundAsync(CancellationToken.None);
 
+        // Each event's retry has its own jitter: later rounds, each at the delay the previous one gave, take the rest.
+        var delivered = onTime.Passes["act"].Delivered;
+        var round = onTime;
+        for (var i = 0; i < 5 && delivered < 3; i++)
+        {
+            world.Clock.Advance(round.Delay);
+            round = await worker.RunRoundAsync(CancellationToken.None);
+            delivered += round.Passes.TryGetValue("act", out var pass) ? pass.Delivered : 0;
+        }
+
         Assert.Equal(3, first.Passes["act"].Retrying);
         Assert.Equal(due - DeliveryWorld.Start, first.Delay);
         Assert.True(first.Delay > TimeSpan.Zero && first.Delay < new DeliveryWorkerOptions().PollInterval, first.Delay.ToString());
         Assert.Empty(early.Passes);
         Assert.Equal(due - DeliveryWorld.Start, early.Delay);
-        Assert.Equal(3, onTime.Passes["act"].Delivered);
-        Assert.Equal(2, world.Receiver.Requests.Count);
+        Assert.True(onTime.Passes["act"].Delivered >= 1);
+        Assert.Equal(3, delivered);
+        Assert.Equal(3, world.Store.Records.Count(r => r.State == DeliveryState.Delivered));
+        Assert.Equal(1, world.Receiver.Requests.Count(r => r.AnsweredStatus == 503));
     }
 
     [Fact]
