@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using LinkedAudiences.Benchmarks.Compile;
+using LinkedAudiences.Benchmarks.Delivery;
 using LinkedAudiences.Benchmarks.Runs;
 using LinkedAudiences.Benchmarks.Warehouse;
 
@@ -8,6 +9,8 @@ using LinkedAudiences.Benchmarks.Warehouse;
 //     [--budget 30] [--cap 300] [--audiences KEY,KEY] [--cache /tmp/la-bench]
 // dotnet run -c Release --project tests/LinkedAudiences.Benchmarks -- runs [--profiles 100000,1000000] [--churn 0.01]
 //     [--audiences KEY,KEY] [--modes in-warehouse,full-pull] [--seed 42] [--cache /tmp/la-bench]
+// dotnet run -c Release --project tests/LinkedAudiences.Benchmarks -- deliver [--events 1000000] [--batch 100] [--concurrency 4]
+//     [--pass 5000] [--cache /tmp/la-bench]
 switch (args.FirstOrDefault())
 {
     case "compile":
@@ -17,7 +20,9 @@ switch (args.FirstOrDefault())
         return await WarehouseHarness.RunAsync(WarehouseSettings.Parse(args[1..]), Console.Out, CancellationToken.None);
     case "runs":
         return await RunsHarness.RunAsync(RunsSettings.Parse(args[1..]), Console.Out, CancellationToken.None);
+    case "deliver":
+        return await DeliveryHarness.RunAsync(DeliverySettings.Parse(args[1..]), Console.Out, CancellationToken.None);
     default:
-        await Console.Error.WriteLineAsync("usage: -- compile [BenchmarkDotNet options] | -- warehouse [--profiles 100000,1000000] [--runs 5] [--seed 42] [--budget 30] [--cap 300] [--audiences KEY,KEY] [--cache DIR] | -- runs [--profiles 100000,1000000] [--churn 0.01] [--audiences KEY,KEY] [--modes in-warehouse,full-pull]");
+        await Console.Error.WriteLineAsync("usage: -- compile [BenchmarkDotNet options] | -- warehouse [--profiles 100000,1000000] [--runs 5] [--seed 42] [--budget 30] [--cap 300] [--audiences KEY,KEY] [--cache DIR] | -- runs [--profiles 100000,1000000] [--churn 0.01] [--audiences KEY,KEY] [--modes in-warehouse,full-pull] | -- deliver [--events 1000000] [--batch 100] [--concurrency 4] [--pass 5000]");
         return 2;
 }

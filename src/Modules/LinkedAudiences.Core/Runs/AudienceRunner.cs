@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Globalization;
 using LinkedAudiences.Core.Events;
 using LinkedAudiences.Core.Snapshots;
@@ -58,6 +59,22 @@ public sealed class AudienceRunner
         var runId = request.RunId ?? Guid.NewGuid().ToString("N");
         var lease = LeaseName(request.AudienceKey);
 
+        using var span = RunTelemetry.StartRun(request.AudienceKey, runId);
+        try
+        {
+            var result = await RunAsync(request, runId, lease, span, cancellationToken);
+            RunTelemetry.Finish(span, result);
+            return result;
+        }
+        catch (Exception e)
+        {
+            RunTelemetry.Abort(span, e);
+            throw;
+        }
+    }
+
+    private async Task<AudienceRunResult> RunAsync(AudienceRunRequest request, string runId, string lease, Activity? span, CancellationToken cancellationToken)
+    {
         // One owner per attempt: two hosts resuming the same unfinished run must still exclude each other.
         var owner = runId + "/" + Guid.NewGuid().ToString("N");
         if (!await _leases.TryAcquireAsync(lease, owner, Options.LeaseDuration, cancellationToken))
@@ -69,7 +86,7 @@ public sealed class AudienceRunner
         {
             await CheckpointAsync(RunCheckpoints.LeaseTaken, cancellationToken);
             await using var heartbeat = new LeaseHeartbeat(_leases, lease, owner, Options.LeaseDuration, _time);
-            return await RunLeasedAsync(request, runId, heartbeat, cancellationToken);
+            return await RunLeasedAsync(request, runId, heartbeat, span, cancellationToken);
         }
         finally
         {
@@ -78,7 +95,7 @@ public sealed class AudienceRunner
         }
     }
 
-    private async Task<AudienceRunResult> RunLeasedAsync(AudienceRunRequest request, string runId, LeaseHeartbeat heartbeat, CancellationToken cancellationToken)
+    private async Task<AudienceRunResult> RunLeasedAsync(AudienceRunRequest request, string runId, LeaseHeartbeat heartbeat, Activity? span, CancellationToken cancellationToken)
     {
         var key = request.AudienceKey;
         var committed = await _runs.GetCommittedVersionAsync(key, cancellationToken);
@@ -89,6 +106,7 @@ public sealed class AudienceRunner
             throw new InvalidOperationException($"Run '{runId}' has already finished ({existing.Status}).");
         }
 
+        span?.SetTag(RunTelemetry.MembershipVersion, version);
         var started = _time.GetUtcNow();
         var startedAt = _time.GetTimestamp();
         var run = new RunRecord
@@ -145,7 +163,7 @@ public sealed class AudienceRunner
         var succeeded = run with { Status = RunStatus.Succeeded, FinishedAt = _time.GetUtcNow(), Summary = summary, Timings = Timings() };
         try
         {
-            await _runs.CommitRunAsync(succeeded, spool.ReadAsync(cancellationToken), cancellationToken);
+            await RunTelemetry.StageAsync("commit", () => _runs.CommitRunAsync(succeeded, spool.ReadAsync(cancellationToken), cancellationToken));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -155,7 +173,7 @@ public sealed class AudienceRunner
         }
 
         await CheckpointAsync(RunCheckpoints.Committed, cancellationToken);
-        var warning = await PublishAsync(snapshots, key, version);
+        var warning = await RunTelemetry.StageAsync("publish", () => PublishAsync(snapshots, key, version));
         await CheckpointAsync(RunCheckpoints.Published, cancellationToken);
         return new AudienceRunResult
         {
@@ -173,6 +191,27 @@ public sealed class AudienceRunner
         var key = request.AudienceKey;
         var plan = request.Compiled.Plan;
         var enrichment = ResolvedEnrichment.Resolve(request.Enrichment, plan);
+        var graph = new GraphSql(warehouse.Dialect, plan.Graph);
+        await RunTelemetry.StageAsync("snapshot", () => SnapshotAsync(request, snapshots, warehouse, graph, enrichment, committed, version, cancellationToken));
+
+        var diff = new SnapshotDiff(snapshots.Tables, graph, key);
+        var members = await RunTelemetry.StageAsync("diff", async () =>
+        {
+            var count = await ScalarAsync(warehouse, diff.MemberCount(version), cancellationToken);
+            await CheckpointAsync(RunCheckpoints.Diffed, cancellationToken);
+            return count;
+        });
+        var context = new AudienceEventContext(key, version, runId, started, plan.TargetEntity?.Name);
+        IWarehouse changes = Options.Checkpoint is { } checkpoint ? new CheckpointWarehouse(warehouse, checkpoint) : warehouse;
+        return await RunTelemetry.StageAsync("prepare", () => new ChangeReader(changes, diff, enrichment, context).WriteAsync(spool, members, committed, cancellationToken));
+    }
+
+    /// <summary>Snapshot v+1 written in the warehouse after the pointer is synced and leftovers are gone.</summary>
+    private async Task SnapshotAsync(
+        AudienceRunRequest request, WarehouseSnapshots snapshots, TimedWarehouse warehouse, GraphSql graph, ResolvedEnrichment enrichment, long committed, long version, CancellationToken cancellationToken)
+    {
+        var key = request.AudienceKey;
+        var plan = request.Compiled.Plan;
         if (!_schemaReady)
         {
             await snapshots.EnsureSchemaAsync(cancellationToken);
@@ -187,7 +226,6 @@ public sealed class AudienceRunner
         await snapshots.DeleteVersionsExceptAsync(key, committed, cancellationToken);
         await CheckpointAsync(RunCheckpoints.LeftoversDeleted, cancellationToken);
 
-        var graph = new GraphSql(warehouse.Dialect, plan.Graph);
         var inserts = new SnapshotInserts(snapshots.Tables, graph, plan, key);
         await warehouse.ExecuteAsync(inserts.Entities(request.Compiled, version), cancellationToken);
         await AnalyzeAsync(warehouse, snapshots.Tables.Entities, cancellationToken);
@@ -195,13 +233,6 @@ public sealed class AudienceRunner
         await warehouse.ExecuteAsync(inserts.Members(request.Compiled, version, enrichment), cancellationToken);
         await AnalyzeAsync(warehouse, snapshots.Tables.Members, cancellationToken);
         await CheckpointAsync(RunCheckpoints.MembersWritten, cancellationToken);
-
-        var diff = new SnapshotDiff(snapshots.Tables, graph, key);
-        var members = await ScalarAsync(warehouse, diff.MemberCount(version), cancellationToken);
-        await CheckpointAsync(RunCheckpoints.Diffed, cancellationToken);
-        var context = new AudienceEventContext(key, version, runId, started, plan.TargetEntity?.Name);
-        IWarehouse changes = Options.Checkpoint is { } checkpoint ? new CheckpointWarehouse(warehouse, checkpoint) : warehouse;
-        return await new ChangeReader(changes, diff, enrichment, context).WriteAsync(spool, members, committed, cancellationToken);
     }
 
     private static async Task AnalyzeAsync(TimedWarehouse warehouse, string table, CancellationToken cancellationToken)
