@@ -48,6 +48,7 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // Development would switch Razor runtime compilation on, which finds no reference assemblies in a test host.
         builder.UseEnvironment("Production");
+        builder.UseSetting("OrchardCore:LinkedAudiences:DemoWarehouse:Profiles", "0");
         builder.ConfigureServices(services => services.PostConfigure<ShellOptions>(o => o.ShellsApplicationDataPath = _appData));
     }
 
