@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LinkedAudiences.Cli.Tests.Support;
 using LinkedAudiences.Core.Runs;
+using LinkedAudiences.Testing;
 using Xunit.Abstractions;
 
 namespace LinkedAudiences.Cli.Tests;
@@ -47,7 +48,7 @@ public sealed class RunCrashTests(ITestOutputHelper output)
             output.WriteLine(result.ToString());
         }
 
-        Summaries.Write(summary);
+        TestSummaries.Write(summary);
         var problems = all.SelectMany(r => r.Problems.Select(p => $"{r.Trial.Name}: {p}")).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + summary);
         Assert.True(all.Count >= 30, summary);

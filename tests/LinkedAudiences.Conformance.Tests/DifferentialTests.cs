@@ -7,6 +7,7 @@ using LinkedAudiences.Core.Preview;
 using LinkedAudiences.Core.Sql;
 using LinkedAudiences.Testing.Generation;
 using LinkedAudiences.Testing.Oracle;
+using LinkedAudiences.Testing;
 using Xunit.Abstractions;
 
 namespace LinkedAudiences.Conformance.Tests;
@@ -90,7 +91,7 @@ public sealed class DifferentialTests(ConformanceWorld world, ITestOutputHelper 
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"[diff] {engine.Name}: {Cases} cases, {mismatches.Count} mismatches ({nonEmpty} with members, {matchedRows} matched-entity rows checked)");
         output.WriteLine(summary);
-        Summaries.Write(summary);
+        TestSummaries.Write(summary);
         Assert.True(mismatches.Count == 0, summary + "\n\n" + string.Join("\n\n----\n\n", mismatches.Take(3)));
     }
 

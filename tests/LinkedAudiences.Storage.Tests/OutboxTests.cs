@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using LinkedAudiences.Core.Events;
 using LinkedAudiences.Core.Runs;
 using LinkedAudiences.Storage.Tests.Support;
+using LinkedAudiences.Testing;
 using Xunit.Abstractions;
 using static LinkedAudiences.Storage.Tests.Support.TestRuns;
 
@@ -227,7 +228,7 @@ public abstract class OutboxTests<TFixture>(TFixture fixture, ITestOutputHelper 
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"[bench] state store {fixture.Engine}: committed {count:N0} events in {stopwatch.Elapsed.TotalSeconds:F2} s ({count / stopwatch.Elapsed.TotalSeconds:N0}/s), managed heap grew {memory.GrowthBytes / 1024.0 / 1024.0:F1} MB while streaming");
         output.WriteLine(summary);
-        Summaries.Write(summary);
+        TestSummaries.Write(summary);
         Assert.Equal(count, (await Runs.ReadOutboxAsync(run.RunId, _ct).ToListAsync()).Count);
         // All events held at once would be ~500 bytes each (≈ 48 MB for 100k).
         Assert.True(memory.GrowthBytes < 16 * 1024 * 1024, summary);

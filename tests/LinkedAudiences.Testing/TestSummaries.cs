@@ -1,10 +1,10 @@
-namespace LinkedAudiences.Conformance.Tests;
+namespace LinkedAudiences.Testing;
 
 /// <summary>
 /// Figures the test script prints after the run (xunit does not show passing tests' output): appended to the file
 /// named by LA_TEST_SUMMARY when the script sets it.
 /// </summary>
-internal static class Summaries
+public static class TestSummaries
 {
     private static readonly Lock Gate = new();
 
