@@ -68,7 +68,13 @@ public sealed partial class BuilderPage(IPage page, Func<IEnumerable<string>> er
         // The form posts: a redirect when published, the editor again with its messages when refused.
         // A mark on the old document tells when the next one has replaced it.
         await Page.EvaluateAsync("() => { window.laBeforeSubmit = true; }");
-        await Page.Locator("button[name='submit.Publish']").First.ClickAsync();
+        // Focus moves to the button first: with the focus still in a builder control (the count typed last), the focus
+        // change on mousedown scrolled the long editor back up before mouseup, so the click landed on a label, the form
+        // was never submitted and no request reached the server (seen with window event listeners: mousedown on the
+        // button, mouseup on a LABEL, click on a DIV, scrollY 857 -> 548).
+        var publish = Page.Locator("button[name='submit.Publish']").First;
+        await publish.FocusAsync();
+        await publish.ClickAsync();
         await Page.WaitForFunctionAsync("() => !window.laBeforeSubmit && document.readyState !== 'loading'");
     }
 
