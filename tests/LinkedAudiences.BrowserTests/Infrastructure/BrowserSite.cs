@@ -160,7 +160,10 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
         await page.Locator("#LoginForm_UserName").FillAsync(AdminUserName);
         await page.Locator("#LoginForm_Password").FillAsync(AdminPassword);
         await Screens.KeepAsync(page, "01-login");
-        await page.Locator("form button[type=submit]").First.ClickAsync();
+        // Focused first, as for Publish: a focus change that scrolls the page mid-click sends the click elsewhere.
+        var submit = page.Locator("form button[type=submit]").First;
+        await submit.FocusAsync();
+        await submit.ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Login", StringComparison.OrdinalIgnoreCase), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
