@@ -117,15 +117,15 @@ function relationshipCard(ed, i) {
         r.junction.fromColumn = cols.find(c => c === from.key) ?? '';
         r.junction.toColumn = cols.find(c => c === to.key) ?? '';
       })),
-      field(`${title} junction column to ${r.from || 'from'}`, select(`${path}.junction.fromColumn`, ed.tables.columnOptions(r.junction.schema, r.junction.table),
+      field(`${title} junction column to ${r.from || 'the source'}`, select(`${path}.junction.fromColumn`, ed.tables.columnOptions(r.junction.schema, r.junction.table),
         r.junction.fromColumn, v => { r.junction.fromColumn = v; ed.changed(false); }, { placeholder: '(choose)' })),
-      field(`${title} junction column to ${r.to || 'to'}`, select(`${path}.junction.toColumn`, ed.tables.columnOptions(r.junction.schema, r.junction.table),
+      field(`${title} junction column to ${r.to || 'the target'}`, select(`${path}.junction.toColumn`, ed.tables.columnOptions(r.junction.schema, r.junction.table),
         r.junction.toColumn, v => { r.junction.toColumn = v; ed.changed(false); }, { placeholder: '(choose)' })),
     ]
     : [
-      field(`${title} column of ${r.from || 'from'}`, select(`${path}.join.fromColumn`, from.columns.map(c => [c.name, c.name]), r.join?.fromColumn,
+      field(`${title} column of ${r.from || 'the source'}`, select(`${path}.join.fromColumn`, from.columns.map(c => [c.name, c.name]), r.join?.fromColumn,
         v => { r.join.fromColumn = v; ed.changed(false); }, { placeholder: '(choose)' })),
-      field(`${title} column of ${r.to || 'to'}`, select(`${path}.join.toColumn`, to.columns.map(c => [c.name, c.name]), r.join?.toColumn,
+      field(`${title} column of ${r.to || 'the target'}`, select(`${path}.join.toColumn`, to.columns.map(c => [c.name, c.name]), r.join?.toColumn,
         v => { r.join.toColumn = v; ed.changed(false); }, { placeholder: '(choose)' })),
     ];
 
