@@ -1,5 +1,4 @@
 using LinkedAudiences.Core.Runs;
-using LinkedAudiences.Models;
 using LinkedAudiences.Services.Runs;
 using LinkedAudiences.Tests.Infrastructure;
 using LinkedAudiences.Tests.Runs;
@@ -8,12 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LinkedAudiences.Tests.Liquid;
 
 /// <summary>
-/// The demo host with a demo warehouse, an enabled platinum audience that has run once, a member and a non-member of
-/// it, and two users: one whose role holds only ViewAudiences, one whose role does not.
+/// The demo host with a demo warehouse, the demo recipe's platinum audience enabled (so it has run once), a member and
+/// a non-member of it, and two users: one whose role holds only ViewAudiences, one whose role does not.
 /// </summary>
 public sealed class LiquidFiltersFixture : IAsyncLifetime
 {
-    public const string Audience = "liquid-platinum";
+    public const string Audience = "platinum-members";
     public const string Viewer = "liquid-viewer";
     public const string Visitor = "liquid-visitor";
 
@@ -30,12 +29,10 @@ public sealed class LiquidFiltersFixture : IAsyncLifetime
         await Site.InitializeAsync();
         Warehouse = await Site.UseDemoWarehouseAsync();
         using var admin = await Site.SignInAsAdminAsync();
-        var fields = AdminForms.Audience("Platinum (Liquid)", Audience, RepositoryFiles.Audience("platinum-members"));
-        fields["LinkedAudiencePart.Enabled"] = "true";
-        await admin.SubmitAsync(AdminForms.CreatePath(ContentTypes.LinkedAudience), fields);
+        await admin.SubmitAsync($"/Admin/LinkedAudiences/Runs/Overview/{Audience}", $"/Admin/LinkedAudiences/Runs/Enable/{Audience}", []);
         var run = await RunsSupport.EventuallyAsync(LastRunAsync, r => r?.Status == RunStatus.Succeeded);
         Assert.True(run?.Status == RunStatus.Succeeded, $"The audience did not run: {run?.Status} {run?.Error}");
-        Member = (await RunsSupport.EngineMembersAsync(Warehouse, "platinum-members")).Order(StringComparer.Ordinal).First();
+        Member = (await RunsSupport.EngineMembersAsync(Warehouse, Audience)).Order(StringComparer.Ordinal).First();
         Outsider = (await RunsSupport.ProfileIdsAsync(Warehouse, "plan <> 'platinum'"))[0];
         await Site.CreateRoleAsync("AudienceViewer", "ViewAudiences");
         await Site.CreateRoleAsync("Visitor", "AccessAdminPanel");
