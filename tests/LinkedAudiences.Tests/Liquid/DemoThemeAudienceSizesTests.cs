@@ -8,9 +8,10 @@ namespace LinkedAudiences.Tests.Liquid;
 public sealed class DemoThemeAudienceSizesTests(LiquidFiltersFixture fixture) : IClassFixture<LiquidFiltersFixture>
 {
     [Fact]
-    public async Task HomePage_SignedInAdministrator_ListsTheSizeOfTheAudienceThatRan()
+    public async Task HomePage_SignedInAdministrator_ListsTheSizesOfTheAudiencesThatRan()
     {
         var run = (await fixture.LastRunAsync())!;
+        var cardRun = (await fixture.LastRunAsync(LiquidFiltersFixture.CardAudience))!;
         using var admin = await fixture.Site.SignInAsAdminAsync();
 
         var home = await admin.GetAsync("/");
@@ -19,8 +20,10 @@ public sealed class DemoThemeAudienceSizesTests(LiquidFiltersFixture fixture) : 
         Assert.Contains("<h2>Audience sizes</h2>", home.Body, StringComparison.Ordinal);
         var members = run.Summary.Members.ToString(CultureInfo.InvariantCulture);
         Assert.Contains($"<li data-audience=\"platinum-members\"><span>platinum-members</span> <strong>{members}</strong> members</li>", home.Body, StringComparison.Ordinal);
+        var cardMembers = cardRun.Summary.Members.ToString(CultureInfo.InvariantCulture);
+        Assert.Contains($"<li data-audience=\"uc1-outstanding-credit-card\"><span>uc1-outstanding-credit-card</span> <strong>{cardMembers}</strong> members</li>", home.Body, StringComparison.Ordinal);
         // The other demo audiences never ran: no size, so no line.
-        Assert.DoesNotContain("data-audience=\"uc1-outstanding-credit-card\"", home.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-audience=\"uc2-cat-owners-platinum\"", home.Body, StringComparison.Ordinal);
     }
 
     [Theory]

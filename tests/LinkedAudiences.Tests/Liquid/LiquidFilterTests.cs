@@ -102,6 +102,23 @@ public sealed class LiquidFilterTests(LiquidFiltersFixture fixture) : IClassFixt
         Assert.Equal(string.Concat(Enumerable.Repeat("[false]", 100)) + string.Concat(Enumerable.Repeat("[]", 5)), output);
     }
 
+    [Fact]
+    public async Task Render_ValuesOfAnEntityAudienceMember_ListsItsMatchedRowsFromTheCommittedSnapshot()
+    {
+        var template = """
+            {%- assign v = member | audience_values: key, entity: "credit_card", columns: "balance_status, no_such_column, balance" -%}
+            {%- for row in v.entities.credit_card -%}{{ row.key }}={{ row.values.balance_status }}|{{ row.values.no_such_column }};{%- endfor -%}
+            """;
+        var expected = await OutstandingCardsAsync(fixture.CardMember);
+
+        var output = await RenderRawAsync(Site.AdminUserName, template, LiquidFiltersFixture.CardAudience, fixture.CardMember);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(
+            string.Concat(expected.Order(StringComparer.Ordinal).Take(10).Select(card => card + "=Outstanding|;")),
+            output);
+    }
+
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private Task<RunRecord?> LastRunAsync() => fixture.LastRunAsync();
@@ -117,6 +134,20 @@ public sealed class LiquidFilterTests(LiquidFiltersFixture fixture) : IClassFixt
         throw new InvalidOperationException($"No profile {profileId}.");
     }
 
+    /// <summary>The member's credit cards with an outstanding balance, read from the warehouse directly.</summary>
+    private async Task<List<string>> OutstandingCardsAsync(string profileId)
+    {
+        await using var warehouse = await Warehouses.DuckDb.DuckDbWarehouse.OpenAsync(fixture.Warehouse, Core.Sql.Dialects.DuckDbDialect.Instance, CancellationToken.None);
+        var cards = new List<string>();
+        var sql = $"SELECT CAST(c.card_id AS VARCHAR) FROM credit_cards c JOIN accounts a ON a.account_id = c.account_id WHERE a.profile_id = '{profileId}' AND c.balance_status = 'Outstanding'";
+        await foreach (var row in warehouse.QueryAsync(new Core.Sql.SqlQuery(sql, []), CancellationToken.None))
+        {
+            cards.Add((string)row[0]!);
+        }
+
+        return cards;
+    }
+
     /// <summary>The template's "name=value" lines as a dictionary.</summary>
     private async Task<Dictionary<string, string>> RenderAsync(string? userName)
     {
@@ -127,7 +158,7 @@ public sealed class LiquidFilterTests(LiquidFiltersFixture fixture) : IClassFixt
     }
 
     /// <summary>Renders in a tenant scope whose HttpContext carries the user's real principal (anonymous when null).</summary>
-    private Task<string> RenderRawAsync(string? userName, string template) =>
+    private Task<string> RenderRawAsync(string? userName, string template, string audience = Audience, string? member = null) =>
         Site.InTenantAsync(async services =>
         {
             var principal = new ClaimsPrincipal(new ClaimsIdentity());
@@ -148,8 +179,8 @@ public sealed class LiquidFilterTests(LiquidFiltersFixture fixture) : IClassFixt
                 null,
                 new Dictionary<string, FluidValue>
                 {
-                    ["key"] = new StringValue(Audience),
-                    ["member"] = new StringValue(fixture.Member),
+                    ["key"] = new StringValue(audience),
+                    ["member"] = new StringValue(member ?? fixture.Member),
                     ["outsider"] = new StringValue(fixture.Outsider),
                 });
         });
