@@ -11,7 +11,9 @@ namespace LinkedAudiences.Storage;
 
 /// <summary>
 /// The app state store on SQLite (a file, the embedded default) or PostgreSQL (hosts running several instances).
-/// Opening runs the schema migrations the store lacks; keep one instance per process and location.
+/// Opening runs the schema migrations the store lacks; keep one instance per process, location and table prefix.
+/// A table prefix (an Orchard tenant's, e.g. "tenant1_") is put before every table and index name, so stores with
+/// different prefixes share a database (or PostgreSQL schema) without seeing each other's state; the CLI uses none.
 /// </summary>
 public sealed class StateStore : IStateStore
 {
@@ -24,6 +26,7 @@ public sealed class StateStore : IStateStore
     {
         _engine = engine;
         Location = location;
+        TablePrefix = engine.Prefix.Value;
         SchemaVersion = schemaVersion;
         Runs = new SqlRunStore(engine, time);
         Leases = new SqlLeaseStore(engine, time);
@@ -32,6 +35,9 @@ public sealed class StateStore : IStateStore
     }
 
     public StateStoreLocation Location { get; }
+
+    /// <summary>What every table name starts with before "la_" ("" for none).</summary>
+    public string TablePrefix { get; }
 
     /// <summary>The schema version the store is at after opening (the latest step this build knows).</summary>
     public int SchemaVersion { get; }
@@ -49,15 +55,23 @@ public sealed class StateStore : IStateStore
     public static Task<StateStore> OpenAsync(string location, TimeProvider time, CancellationToken cancellationToken) =>
         OpenAsync(StateStoreLocation.Parse(location), time, cancellationToken);
 
-    /// <summary>Connects, migrates the schema to the latest version, and returns the store.</summary>
-    public static async Task<StateStore> OpenAsync(StateStoreLocation location, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Connects, migrates the schema to the latest version, and returns the store (tables without a prefix).</summary>
+    public static Task<StateStore> OpenAsync(StateStoreLocation location, TimeProvider time, CancellationToken cancellationToken) =>
+        OpenAsync(location, "", time, cancellationToken);
+
+    /// <summary>
+    /// Connects, migrates the tables named <paramref name="tablePrefix"/>la_* to the latest version, and returns the store.
+    /// The prefix is empty, or letters, digits and underscores starting with a letter or underscore (at most 40).
+    /// </summary>
+    public static async Task<StateStore> OpenAsync(StateStoreLocation location, string tablePrefix, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(time);
+        var prefix = Engines.TablePrefix.Parse(tablePrefix);
         StoreEngine engine = location.Kind switch
         {
-            StateStoreLocation.Sqlite => SqliteStoreEngine.Create(location.Value),
-            StateStoreLocation.Postgres => PostgresStoreEngine.Create(location.Value),
+            StateStoreLocation.Sqlite => SqliteStoreEngine.Create(location.Value, prefix),
+            StateStoreLocation.Postgres => PostgresStoreEngine.Create(location.Value, prefix),
             _ => throw new ArgumentException($"Unknown state store kind '{location.Kind}'; expected sqlite or postgres.", nameof(location)),
         };
         try

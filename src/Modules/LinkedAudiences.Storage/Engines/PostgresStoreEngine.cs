@@ -25,12 +25,15 @@ internal sealed partial class PostgresStoreEngine : StoreEngine
     private readonly long _migrationLock;
     private readonly long _outboxLock;
 
-    private PostgresStoreEngine(NpgsqlDataSource dataSource, string? schema)
+    private PostgresStoreEngine(NpgsqlDataSource dataSource, string? schema, TablePrefix prefix)
+        : base(prefix)
     {
         _dataSource = dataSource;
         _schema = schema;
+        // Migrations of every prefix in a schema take turns (they may all create the schema); each prefix has an
+        // outbox of its own, so its writers take turns only among themselves.
         _migrationLock = LockKey("migrations", schema);
-        _outboxLock = LockKey("outbox", schema);
+        _outboxLock = LockKey("outbox", schema + "\u001f" + prefix.Value);
     }
 
     public override string Name => "postgres";
@@ -41,7 +44,7 @@ internal sealed partial class PostgresStoreEngine : StoreEngine
 
     public override string ForUpdate => " FOR UPDATE";
 
-    public static PostgresStoreEngine Create(string connectionString)
+    public static PostgresStoreEngine Create(string connectionString, TablePrefix prefix)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new NpgsqlDataSourceBuilder(connectionString);
@@ -52,10 +55,10 @@ internal sealed partial class PostgresStoreEngine : StoreEngine
         }
 
         var schema = FirstSchema(builder.ConnectionStringBuilder.SearchPath);
-        return new PostgresStoreEngine(builder.Build(), schema);
+        return new PostgresStoreEngine(builder.Build(), schema, prefix);
     }
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
     public override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
@@ -64,7 +67,7 @@ internal sealed partial class PostgresStoreEngine : StoreEngine
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new WriteScope(connection, transaction, null);
+            return new WriteScope(connection, transaction, null, Prefix);
         }
         catch
         {
@@ -115,7 +118,7 @@ internal sealed partial class PostgresStoreEngine : StoreEngine
                 ON COMMIT DROP
                 """,
                 cancellationToken);
-            await CopyAsync((NpgsqlConnection)write.Connection, events, cancellationToken);
+            await CopyAsync((NpgsqlConnection)write.Connection, Sql($"COPY la_outbox_load ({OutboxLoadColumns}) FROM STDIN (FORMAT BINARY)"), events, cancellationToken);
             return write;
         }
         catch
@@ -186,10 +189,9 @@ internal sealed partial class PostgresStoreEngine : StoreEngine
         return BinaryPrimitives.ReadInt64BigEndian(hash);
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, IAsyncEnumerable<AudienceEvent> events, CancellationToken cancellationToken)
+    private static async Task CopyAsync(NpgsqlConnection connection, string copySql, IAsyncEnumerable<AudienceEvent> events, CancellationToken cancellationToken)
     {
-        await using var import = await connection.BeginBinaryImportAsync(
-            $"COPY la_outbox_load ({OutboxLoadColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var import = await connection.BeginBinaryImportAsync(copySql, cancellationToken);
         long ord = 0;
         await foreach (var e in events.WithCancellation(cancellationToken))
         {

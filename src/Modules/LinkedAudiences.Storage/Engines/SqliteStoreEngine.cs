@@ -23,10 +23,16 @@ internal sealed class SqliteStoreEngine : StoreEngine
 
     private const int DefaultCacheKibibytes = 2000;
 
+    private const string StageInsert = """
+        INSERT INTO temp.la_outbox_load (message_id, kind, ts, profile_key, entity, entity_key, branch, payload)
+        VALUES (@message_id, @kind, @ts, @profile_key, @entity, @entity_key, @branch, @payload)
+        """;
+
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
-    private SqliteStoreEngine(string connectionString) => _connectionString = connectionString;
+    private SqliteStoreEngine(string connectionString, TablePrefix prefix)
+        : base(prefix) => _connectionString = connectionString;
 
     public override string Name => "sqlite";
 
@@ -34,7 +40,7 @@ internal sealed class SqliteStoreEngine : StoreEngine
 
     public override string VersionTable => SqliteMigrations.VersionTable;
 
-    public static SqliteStoreEngine Create(string path)
+    public static SqliteStoreEngine Create(string path, TablePrefix prefix)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (path.Contains(":memory:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
@@ -51,12 +57,12 @@ internal sealed class SqliteStoreEngine : StoreEngine
             Pooling = true,
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         };
-        return new SqliteStoreEngine(builder.ToString());
+        return new SqliteStoreEngine(builder.ToString(), prefix);
     }
 
     public override async Task PrepareAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         // WAL is a property of the file, so setting it once per open is enough for every connection.
         var mode = await connection.ScalarAsync("PRAGMA journal_mode = WAL", cancellationToken);
         if (!string.Equals(mode as string, "wal", StringComparison.OrdinalIgnoreCase))
@@ -65,7 +71,7 @@ internal sealed class SqliteStoreEngine : StoreEngine
         }
     }
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
@@ -90,10 +96,10 @@ internal sealed class SqliteStoreEngine : StoreEngine
         DbConnection? connection = null;
         try
         {
-            connection = await OpenAsync(cancellationToken);
+            connection = await OpenConnectionAsync(cancellationToken);
             // IMMEDIATE: take the write lock now, so a transaction never fails half-way upgrading from a read lock.
             var transaction = ((SqliteConnection)connection).BeginTransaction(deferred: false);
-            return new WriteScope(connection, transaction, _writeGate);
+            return new WriteScope(connection, transaction, _writeGate, Prefix);
         }
         catch
         {
@@ -125,28 +131,28 @@ internal sealed class SqliteStoreEngine : StoreEngine
     /// </summary>
     public override async Task<WriteScope> StageOutboxAsync(IAsyncEnumerable<AudienceEvent> events, CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)await OpenAsync(cancellationToken);
+        var connection = (SqliteConnection)await OpenConnectionAsync(cancellationToken);
         try
         {
             // A pooled connection may still hold the table of an attempt that failed before its end.
             await connection.ExecuteAsync(
-                """
+                Sql("""
                 DROP TABLE IF EXISTS temp.la_outbox_load;
                 CREATE TEMP TABLE la_outbox_load (
                     ord INTEGER PRIMARY KEY, message_id TEXT NOT NULL, kind TEXT NOT NULL, ts TEXT NOT NULL,
                     profile_key TEXT NOT NULL, entity TEXT, entity_key TEXT, branch TEXT, payload TEXT NOT NULL);
-                """,
+                """),
                 cancellationToken);
             await using (var staging = connection.BeginTransaction(deferred: true))
             {
-                await StageAsync(connection, staging, events, cancellationToken);
+                await StageAsync(connection, staging, Sql(StageInsert), events, cancellationToken);
                 await staging.CommitAsync(cancellationToken);
             }
 
             await _writeGate.WaitAsync(cancellationToken);
             try
             {
-                return new WriteScope(connection, connection.BeginTransaction(deferred: false), _writeGate);
+                return new WriteScope(connection, connection.BeginTransaction(deferred: false), _writeGate, Prefix);
             }
             catch
             {
@@ -192,13 +198,10 @@ internal sealed class SqliteStoreEngine : StoreEngine
         return ValueTask.CompletedTask;
     }
 
-    private static async Task StageAsync(SqliteConnection connection, SqliteTransaction transaction, IAsyncEnumerable<AudienceEvent> events, CancellationToken cancellationToken)
+    private static async Task StageAsync(SqliteConnection connection, SqliteTransaction transaction, string insertSql, IAsyncEnumerable<AudienceEvent> events, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand(
-            """
-            INSERT INTO temp.la_outbox_load (message_id, kind, ts, profile_key, entity, entity_key, branch, payload)
-            VALUES (@message_id, @kind, @ts, @profile_key, @entity, @entity_key, @branch, @payload)
-            """,
+            insertSql,
             ("message_id", null), ("kind", null), ("ts", null), ("profile_key", null), ("entity", null), ("entity_key", null), ("branch", null), ("payload", null));
         insert.Transaction = transaction;
         insert.Prepare();

@@ -11,7 +11,7 @@ namespace LinkedAudiences.Storage.Engines;
 /// migrations), timestamps, row locks, migration locking and the bulk path of the outbox. The stores hold the SQL
 /// both engines share (INSERT ... ON CONFLICT, RETURNING-free statements, JSON as text) and ask the engine for the rest.
 /// </summary>
-internal abstract class StoreEngine : IAsyncDisposable
+internal abstract class StoreEngine(TablePrefix prefix) : IAsyncDisposable
 {
     /// <summary>Timestamps are kept to the microsecond on both engines (PostgreSQL's resolution), so they read back the same.</summary>
     public static DateTimeOffset Truncate(DateTimeOffset value)
@@ -21,6 +21,9 @@ internal abstract class StoreEngine : IAsyncDisposable
     }
 
     public abstract string Name { get; }
+
+    /// <summary>Put before every la_* name in the SQL this engine runs.</summary>
+    public TablePrefix Prefix { get; } = prefix;
 
     public abstract IReadOnlyList<Migration> Migrations { get; }
 
@@ -33,7 +36,15 @@ internal abstract class StoreEngine : IAsyncDisposable
     /// <summary>Once per open, before migrations (SQLite: WAL mode).</summary>
     public virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    /// <summary>A connection whose commands get the table prefix.</summary>
+    public async Task<StoreConnection> OpenAsync(CancellationToken cancellationToken) =>
+        new(await OpenConnectionAsync(cancellationToken), Prefix);
+
+    /// <summary>A plain connection: SQL run on it directly must go through <see cref="Sql"/>.</summary>
+    public abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>The statement with the table prefix applied, for SQL an engine runs outside a store connection or write scope.</summary>
+    public string Sql(string statement) => Prefix.Apply(statement);
 
     /// <summary>A connection in a write transaction; on SQLite also this instance's single-writer gate.</summary>
     public abstract Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken);

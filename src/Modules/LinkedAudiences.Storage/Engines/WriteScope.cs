@@ -4,9 +4,10 @@ namespace LinkedAudiences.Storage.Engines;
 
 /// <summary>
 /// A connection with an open write transaction. Disposing without <see cref="CommitAsync"/> rolls back, so an
-/// exception anywhere in a store method leaves nothing behind.
+/// exception anywhere in a store method leaves nothing behind. Statements name the tables la_*; the store's
+/// <see cref="TablePrefix"/> is applied to each.
 /// </summary>
-internal sealed class WriteScope(DbConnection connection, DbTransaction transaction, SemaphoreSlim? gate) : IAsyncDisposable
+internal sealed class WriteScope(DbConnection connection, DbTransaction transaction, SemaphoreSlim? gate, TablePrefix prefix) : IAsyncDisposable
 {
     public DbConnection Connection { get; } = connection;
 
@@ -14,7 +15,7 @@ internal sealed class WriteScope(DbConnection connection, DbTransaction transact
 
     public DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = Connection.CreateCommand(sql, parameters);
+        var command = Connection.CreateCommand(prefix.Apply(sql), parameters);
         command.Transaction = Transaction;
         return command;
     }

@@ -13,7 +13,7 @@ internal static class Migrator
     public static async Task<int> MigrateAsync(StoreEngine engine, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var connection = await engine.OpenAsync(cancellationToken);
-        await using var migrationLock = await engine.LockMigrationsAsync(connection, cancellationToken);
+        await using var migrationLock = await engine.LockMigrationsAsync(connection.Connection, cancellationToken);
         await connection.ExecuteAsync(engine.VersionTable, cancellationToken);
 
         var latest = engine.Migrations.Max(m => m.Version);
@@ -48,7 +48,7 @@ internal static class Migrator
         return latest;
     }
 
-    private static async Task<int> CurrentVersionAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    private static async Task<int> CurrentVersionAsync(StoreConnection connection, CancellationToken cancellationToken)
     {
         var value = await connection.ScalarAsync("SELECT MAX(version) FROM la_schema_version", cancellationToken);
         return value is null ? 0 : Convert.ToInt32(value, CultureInfo.InvariantCulture);

@@ -9,15 +9,15 @@ namespace LinkedAudiences.Services.Runs;
 
 /// <summary>
 /// The tenant's app state (runs, outbox, leases) in the tenant's own database, through the same
-/// <see cref="StateStore"/> the CLI uses: the tenant's SQLite file, or its PostgreSQL database and schema.
-/// One per tenant (a shell singleton), opened and migrated on first use and closed with the shell.
+/// <see cref="StateStore"/> the CLI uses: the tenant's SQLite file, or its PostgreSQL database and schema, under the
+/// tenant's table prefix (as YesSql names the tenant's own tables: ShellSettings["TablePrefix"] and the separator,
+/// e.g. "tenant1_la_run"). One per tenant (a shell singleton), opened and migrated on first use and closed with the shell.
 /// </summary>
 /// <remarks>
 /// Opened lazily, never from a data migration or a request that has written through YesSql: on SQLite the store's
 /// own connection (switching the file to WAL, then migrating) would wait for the write lock the YesSql session holds
-/// until the end of that same request, and fail with "database is locked". Tenants that share one PostgreSQL schema
-/// (told apart only by a table prefix) would share these tables too, since the store has no table prefix: give such
-/// tenants their own schema.
+/// until the end of that same request, and fail with "database is locked". Tenants that share one database or
+/// PostgreSQL schema, told apart only by their table prefix, keep separate la_* tables the same way.
 /// </remarks>
 public sealed class TenantStateStore(IStore store, TimeProvider timeProvider) : IAsyncDisposable
 {
@@ -39,13 +39,19 @@ public sealed class TenantStateStore(IStore store, TimeProvider timeProvider) : 
         await _opening.WaitAsync(cancellationToken);
         try
         {
-            return _state ??= await StateStore.OpenAsync(Location(), Time, cancellationToken);
+            return _state ??= await StateStore.OpenAsync(Location(), TablePrefix, Time, cancellationToken);
         }
         finally
         {
             _opening.Release();
         }
     }
+
+    /// <summary>
+    /// The tenant's table prefix with YesSql's separator ("" when the tenant has none), the same string YesSql puts
+    /// before the tenant's document and index tables.
+    /// </summary>
+    public string TablePrefix => store.Configuration.TablePrefix ?? "";
 
     /// <summary>Where the tenant's YesSql store lives, as a state store location.</summary>
     public StateStoreLocation Location()
