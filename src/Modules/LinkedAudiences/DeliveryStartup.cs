@@ -37,5 +37,6 @@ public sealed class DeliveryStartup(IShellConfiguration configuration) : Startup
         services.AddScoped<ActivationDelivery>();
         services.AddSingleton<IBackgroundTask, ActivationDeliveryBackgroundTask>();
         services.AddContentPart<LinkedAudiencePart>().AddHandler<ActivationImpactHandler>();
+        services.AddContentPart<ActivationPart>().AddHandler<ActivationDeliveryStateHandler>();
     }
 }

@@ -152,6 +152,36 @@ public sealed class ActivationApiTests(Site site) : IClassFixture<Site>, IAsyncL
         Assert.Equal((HttpStatusCode.NoContent, HttpStatusCode.NotFound), (deleted.Status, gone.Status));
     }
 
+    [Fact]
+    public async Task Publish_SendExistingMembers_DeliversTheCurrentMembersOnce()
+    {
+        var warehouse = await site.UseDemoWarehouseAsync(60);
+        var members = await RunsSupport.EngineMembersAsync(warehouse, "platinum-members");
+        using var admin = await site.SignInAsAdminAsync();
+        await admin.CreateAudienceAsync("dl-existing", RepositoryFiles.Audience("platinum-members"));
+        await admin.EnableAsync("dl-existing");
+
+        var id = await admin.CreateActivationAsync(new JsonObject
+        {
+            ["title"] = "Current members",
+            ["audienceKey"] = "dl-existing",
+            ["trigger"] = "audienceEntered",
+            ["sendExistingMembers"] = true,
+            ["destinationKind"] = "webhook",
+            ["url"] = _receiver.Url("existing"),
+            ["enabled"] = true,
+        });
+        var enqueued = await RunsSupport.EventuallyAsync(() => admin.OverviewAsync(id), o => o["kinds"]!.AsArray().Count > 0);
+        await site.DeliverAsync();
+        await site.DeliverAsync();
+
+        Assert.Equal(members.Count, (long)DeliverySupport.Totals(enqueued, "profileEntered")["pending"]!);
+        var delivered = _receiver.DeliveredEvents("existing");
+        Assert.Equal(members.Order(StringComparer.Ordinal), delivered.Select(e => (string)e["userId"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(members.Count, delivered.Select(e => (string)e["messageId"]!).Distinct().Count());
+        Assert.All(delivered, e => Assert.Equal("Audience Entered", (string?)e["event"]));
+    }
+
     private Task<bool> ActivationIndexEnabledAsync(string id) =>
         site.InTenantAsync(async s =>
         {

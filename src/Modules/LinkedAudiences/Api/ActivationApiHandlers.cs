@@ -103,8 +103,8 @@ internal static class ActivationApiHandlers
             return NotFound(context);
         }
 
+        // Its delivery state goes after the request commits (ActivationDeliveryStateHandler).
         await context.RequestServices.GetRequiredService<IContentManager>().RemoveAsync(item);
-        await context.RequestServices.GetRequiredService<ActivationDelivery>().ForgetAsync(item.ContentItemId, context.RequestAborted);
         return Results.NoContent();
     }
 
