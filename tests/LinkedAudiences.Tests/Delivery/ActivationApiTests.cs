@@ -182,6 +182,54 @@ public sealed class ActivationApiTests(Site site) : IClassFixture<Site>, IAsyncL
         Assert.All(delivered, e => Assert.Equal("Audience Entered", (string?)e["event"]));
     }
 
+    [Fact]
+    public async Task Api_ActivationEndpoints_AskTheirPermissionAndAreInTheOpenApiDocument()
+    {
+        await site.CreateRoleAsync("ActivationViewer", "AccessAdminPanel", "ViewAudiences");
+        await site.CreateUserAsync("activation-viewer", "ActivationViewer");
+        using var admin = await site.SignInAsAdminAsync();
+        var id = await admin.CreateActivationAsync(new JsonObject
+        {
+            ["title"] = "Permissions",
+            ["audienceKey"] = "platinum-members",
+            ["trigger"] = "audienceEntered",
+            ["destinationKind"] = "webhook",
+            ["url"] = _receiver.Url("permissions"),
+            ["enabled"] = false,
+        });
+        using var viewer = await site.SignInAsync("activation-viewer", Tenant.UserPassword);
+        using var anonymous = site.NewSession();
+        var body = """{"audienceKey":"platinum-members","trigger":"audienceEntered","destinationKind":"webhook","url":"http://127.0.0.1:9/x"}""";
+
+        var viewerStatuses = new[]
+        {
+            (await viewer.GetJsonAsync($"{DeliverySupport.Api}activations/{id}")).Status,
+            (await viewer.GetJsonAsync($"{DeliverySupport.Api}activations/{id}/overview")).Status,
+            (await viewer.SendJsonAsync(HttpMethod.Post, DeliverySupport.Api + "activations", body)).Status,
+            (await viewer.SendJsonAsync(HttpMethod.Put, $"{DeliverySupport.Api}activations/{id}", body)).Status,
+            (await viewer.SendJsonAsync(HttpMethod.Delete, $"{DeliverySupport.Api}activations/{id}", "")).Status,
+            (await viewer.SendJsonAsync(HttpMethod.Post, $"{DeliverySupport.Api}activations/{id}/test-event", """{"userId":"u1"}""")).Status,
+        };
+        var anonymousStatuses = new[]
+        {
+            (await anonymous.GetJsonAsync($"{DeliverySupport.Api}activations/{id}/overview")).Status,
+            (await anonymous.PostJsonAsync($"{DeliverySupport.Api}activations/{id}/test-event", null, """{"userId":"u1"}""")).Status,
+        };
+        var withoutToken = await admin.PostJsonAsync($"{DeliverySupport.Api}activations/{id}/test-event", null, """{"userId":"u1"}""");
+        var paths = (await anonymous.GetJsonAsync(DeliverySupport.Api + "openapi.json")).Json!["paths"]!;
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden], viewerStatuses);
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized], anonymousStatuses);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.Status);
+        Assert.Empty(_receiver.On("permissions"));
+        Assert.Equal("ManageActivations", (string?)paths["/api/linked-audiences/activations"]!["post"]!["x-permission"]);
+        Assert.Equal("ManageActivations", (string?)paths["/api/linked-audiences/activations/{id}"]!["put"]!["x-permission"]);
+        Assert.Equal("ManageActivations", (string?)paths["/api/linked-audiences/activations/{id}"]!["delete"]!["x-permission"]);
+        Assert.Equal("ManageActivations", (string?)paths["/api/linked-audiences/activations/{id}/test-event"]!["post"]!["x-permission"]);
+        Assert.Equal("ViewAudiences", (string?)paths["/api/linked-audiences/activations/{id}/overview"]!["get"]!["x-permission"]);
+        Assert.NotNull(paths["/api/linked-audiences/activations"]!["post"]!["requestBody"]);
+    }
+
     private Task<bool> ActivationIndexEnabledAsync(string id) =>
         site.InTenantAsync(async s =>
         {

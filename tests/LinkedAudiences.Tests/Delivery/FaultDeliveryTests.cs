@@ -5,7 +5,7 @@ using LinkedAudiences.Tests.Runs;
 
 namespace LinkedAudiences.Tests.Delivery;
 
-/// <summary>A receiver that fails (500, 429) and recovers, and one that refuses (400): once each by messageId, failures with their body.</summary>
+/// <summary>A receiver that fails (500, 429, a timeout) and recovers, and one that refuses (400): once each by messageId, failures with their body.</summary>
 public sealed class FaultDeliveryTests(Site site) : IClassFixture<Site>, IAsyncLifetime
 {
     private LoopbackReceiver _receiver = default!;
@@ -24,6 +24,7 @@ public sealed class FaultDeliveryTests(Site site) : IClassFixture<Site>, IAsyncL
         {
             1 or 2 => new Answer(500, "{\"error\":\"busy\"}"),
             3 => new Answer(429, "{\"error\":\"slow down\"}", RetryAfter: "0"),
+            4 => new Answer(200, Delay: TimeSpan.FromSeconds(5)),
             _ => Answer.Ok,
         });
         _receiver.Respond("refuse", _ => new Answer(400, "{\"error\":\"missing field crm_id\"}"));
@@ -35,12 +36,12 @@ public sealed class FaultDeliveryTests(Site site) : IClassFixture<Site>, IAsyncL
         await site.DeliverAsync();
 
         var members = (int)(long)run["summary"]!["entered"]!;
-        Assert.True(members > 6, $"{members} platinum members: enough for several batches.");
+        Assert.True(members > 9, $"{members} platinum members: enough for more than four batches.");
         var delivered = _receiver.DeliveredEvents("flaky").Select(e => (string)e["messageId"]!).ToList();
         Assert.Equal(members, delivered.Count);
         Assert.Equal(members, delivered.Distinct().Count());
-        var failedAttempts = _receiver.On("flaky").Where(r => r.Status != 200).SelectMany(r => JsonNode.Parse(r.Body)!.AsArray()).Select(e => (string)e!["messageId"]!).ToList();
-        Assert.Equal(3, _receiver.On("flaky").Count(r => r.Status != 200));
+        var failedAttempts = _receiver.On("flaky").Where(r => r.Status != 200 || r.Delay is not null).SelectMany(r => JsonNode.Parse(r.Body)!.AsArray()).Select(e => (string)e!["messageId"]!).ToList();
+        Assert.Equal(4, _receiver.On("flaky").Count(r => r.Status != 200 || r.Delay is not null));
         Assert.Subset(delivered.ToHashSet(), failedAttempts.ToHashSet());
 
         var flakyTotals = DeliverySupport.Totals(await admin.OverviewAsync(flaky), "profileEntered");
@@ -64,6 +65,7 @@ public sealed class FaultDeliveryTests(Site site) : IClassFixture<Site>, IAsyncL
         ["maxConcurrency"] = 1,
         ["initialBackoffSeconds"] = 0,
         ["maxAttempts"] = 8,
+        ["timeoutSeconds"] = 1,
         ["enabled"] = true,
     };
 }

@@ -48,9 +48,9 @@ internal sealed class LoopbackReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedRequest> On(string path) => [.. Requests.Where(r => r.Path == "/" + path.TrimStart('/'))];
 
-    /// <summary>The events of the requests answered 2xx on the path (a webhook body is a JSON array of events).</summary>
+    /// <summary>The events of the requests answered 2xx in time on the path (a webhook body is a JSON array of events).</summary>
     public IReadOnlyList<JsonObject> DeliveredEvents(string path) =>
-        [.. On(path).Where(r => r.Status is >= 200 and < 300).SelectMany(r => JsonNode.Parse(r.Body)!.AsArray()).Select(e => e!.AsObject())];
+        [.. On(path).Where(r => r.Status is >= 200 and < 300 && r.Delay is null).SelectMany(r => JsonNode.Parse(r.Body)!.AsArray()).Select(e => e!.AsObject())];
 
     public async ValueTask DisposeAsync()
     {
@@ -66,7 +66,20 @@ internal sealed class LoopbackReceiver : IAsyncDisposable
         var n = _counts.AddOrUpdate(path, 1, (_, c) => c + 1);
         var answer = _answers.TryGetValue(path, out var f) ? f(n) : Answer.Ok;
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new ReceivedRequest(context.Request.Method, path, headers, body, answer.Status, n));
+        _requests.Enqueue(new ReceivedRequest(context.Request.Method, path, headers, body, answer.Status, n, answer.Delay));
+        if (answer.Delay is { } delay)
+        {
+            try
+            {
+                // Longer than the sender waits: it gives up (a timeout) and the answer never arrives.
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         context.Response.StatusCode = answer.Status;
         if (answer.RetryAfter is { } retryAfter)
         {
@@ -77,9 +90,10 @@ internal sealed class LoopbackReceiver : IAsyncDisposable
     }
 }
 
-internal sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, int Status, int Number);
+/// <param name="Delay">Set when the answer was held back (the sender timed out).</param>
+internal sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, int Status, int Number, TimeSpan? Delay);
 
-internal sealed record Answer(int Status, string Body = "{}", string? RetryAfter = null)
+internal sealed record Answer(int Status, string Body = "{}", string? RetryAfter = null, TimeSpan? Delay = null)
 {
     public static readonly Answer Ok = new(200);
 }
