@@ -58,6 +58,25 @@ public sealed class ActivationApiTests(Site site) : IClassFixture<Site>, IAsyncL
     }
 
     [Fact]
+    public async Task Publish_EngineRefusesTheActivation_EachMessageAtItsFieldAndNothingSaved()
+    {
+        using var admin = await site.SignInAsAdminAsync();
+        var before = (await site.ListAsync(ContentTypes.Activation)).Count;
+        var fields = AdminForms.Activation("Refused", "platinum-members", "ftp://example.com/hook", trigger: "entityAdded");
+        fields["ActivationPart.EnrichmentTraits"] = "plan, no_such_trait";
+        fields["ActivationPart.DestinationKind"] = "segment";
+
+        var refused = await admin.SubmitAsync(AdminForms.CreatePath(ContentTypes.Activation), fields);
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal(["The trigger EntityEntered needs an entity of the definition."], refused.FieldErrors("ActivationPart.TriggerEntity"));
+        Assert.Equal(["'ftp://example.com/hook' is not an absolute http or https URL."], refused.FieldErrors("ActivationPart.Url"));
+        Assert.Equal(["The trait 'no_such_trait' is not in the data graph."], refused.FieldErrors("ActivationPart.EnrichmentTraits"));
+        Assert.Equal(["The tracking API needs a write key."], refused.FieldErrors("ActivationPart.Secret"));
+        Assert.Equal(before, (await site.ListAsync(ContentTypes.Activation)).Count);
+    }
+
+    [Fact]
     public async Task PublishAudience_DefinitionDropsTheTriggerEntity_DisablesTheActivationWithTheReason()
     {
         await site.UseDemoWarehouseAsync(40);
