@@ -61,7 +61,7 @@ public sealed partial class PlainSiteTests(PlainSite site, ITestOutputHelper out
     [Theory]
     [InlineData("DataGraph", "DataGraphPart.Graph")]
     [InlineData("LinkedAudience", "LinkedAudiencePart.Definition")]
-    [InlineData("Activation", "ActivationPart.DestinationSettings")]
+    [InlineData("Activation", "ActivationPart.Url")]
     public async Task Admin_CreateEditor_RendersThePackedModulesPartEditor(string contentType, string field)
     {
         using var client = await SignInAsync();

@@ -15,28 +15,30 @@ public sealed class ActivationAdminTests(Site site) : IClassFixture<Site>
 
         var created = await admin.SubmitAsync(AdminForms.CreatePath(ContentTypes.Activation), AdminForms.Activation("Platinum → webhook", "platinum-members"));
         var id = created.EditedItemId();
-        var edited = await admin.SubmitAsync(AdminForms.EditPath(id), AdminForms.Activation("Platinum → hook v2", "platinum-members", "{\"url\":\"http://127.0.0.1:9/v2\"}"));
+        var edited = await admin.SubmitAsync(AdminForms.EditPath(id), AdminForms.Activation("Platinum → hook v2", "platinum-members", "http://127.0.0.1:9/v2"));
         var versions = await site.VersionsAsync(id);
         var deleted = await admin.SubmitAsync(AdminForms.EditPath(id), AdminForms.DeletePath(id), []);
 
         Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect), (created.Status, edited.Status, deleted.Status));
         Assert.Equal(2, versions.Count);
         var latest = versions[1].Part<ActivationPart>();
-        Assert.Equal(("platinum-members", "webhook", "audienceEntered", "{\"url\":\"http://127.0.0.1:9/v2\"}"), (latest.AudienceKey, latest.DestinationKind, latest.Trigger, latest.DestinationSettings));
+        Assert.Equal(("platinum-members", "webhook", "audienceEntered", "http://127.0.0.1:9/v2"), (latest.AudienceKey, latest.DestinationKind, latest.Trigger, latest.Destination.Url));
         Assert.Null(await site.GetAsync(id, VersionOptions.Latest));
     }
 
     [Fact]
-    public async Task Publish_UnknownAudienceAndNonObjectSettings_ShowsBothErrorsAndSavesNothing()
+    public async Task Publish_UnknownAudienceAndTrigger_ShowsBothErrorsAndSavesNothing()
     {
         using var admin = await site.SignInAsAdminAsync();
         var before = (await site.ListAsync(ContentTypes.Activation)).Count;
 
-        var refused = await admin.SubmitAsync(AdminForms.CreatePath(ContentTypes.Activation), AdminForms.Activation("Lost", "nobody", "[1, 2]"));
+        var refused = await admin.SubmitAsync(AdminForms.CreatePath(ContentTypes.Activation), AdminForms.Activation("Lost", "nobody", trigger: "whenever"));
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Equal(["There is no published audience with the key 'nobody'."], refused.FieldErrors("ActivationPart.AudienceKey"));
-        Assert.Equal(["The destination settings must be a JSON object: got a JSON array."], refused.FieldErrors("ActivationPart.DestinationSettings"));
+        Assert.Equal(
+            ["The trigger must be one of audienceEntered, audienceExited, audienceMembershipChanged, audienceMembershipOrValuesChanged, entityAdded, entityRemoved."],
+            refused.FieldErrors("ActivationPart.Trigger"));
         Assert.Equal(before, (await site.ListAsync(ContentTypes.Activation)).Count);
     }
 

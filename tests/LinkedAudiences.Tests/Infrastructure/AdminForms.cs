@@ -36,13 +36,13 @@ public static class AdminForms
     };
 
     public static Dictionary<string, string> Activation(
-        string title, string audienceKey, string settingsJson = "{\"url\":\"http://127.0.0.1:9/hook\"}", string submit = Publish) => new()
+        string title, string audienceKey, string url = "http://127.0.0.1:9/hook", string submit = Publish, string trigger = "audienceEntered") => new()
     {
         ["TitlePart.Title"] = title,
         ["ActivationPart.AudienceKey"] = audienceKey,
-        ["ActivationPart.Trigger"] = "audienceEntered",
+        ["ActivationPart.Trigger"] = trigger,
         ["ActivationPart.DestinationKind"] = "webhook",
-        ["ActivationPart.DestinationSettings"] = settingsJson,
+        ["ActivationPart.Url"] = url,
         [submit] = submit,
     };
 }

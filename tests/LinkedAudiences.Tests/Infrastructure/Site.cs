@@ -19,7 +19,27 @@ public sealed class Site : WebApplicationFactory<Program>, IAsyncLifetime
     public const string AdminUserName = "admin";
     public const string AdminPassword = "Demo-Password-1!";
 
-    private readonly string _appData = Path.Combine(Path.GetTempPath(), "la-orchard-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _appData;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _keepAppData;
+
+    public Site()
+        : this(Path.Combine(Path.GetTempPath(), "la-orchard-tests", Guid.NewGuid().ToString("N")), new Dictionary<string, string>(), keepAppData: false)
+    {
+    }
+
+    private Site(string appData, IReadOnlyDictionary<string, string> settings, bool keepAppData)
+    {
+        _appData = appData;
+        _settings = settings;
+        _keepAppData = keepAppData;
+    }
+
+    /// <summary>
+    /// A host over a given App_Data with extra host settings, for tests that stop a host and start another over the
+    /// same data (a restart); the App_Data is kept on dispose when <paramref name="keepAppData"/>.
+    /// </summary>
+    public static Site Over(string appData, IReadOnlyDictionary<string, string> settings, bool keepAppData) => new(appData, settings, keepAppData);
 
     public LogSink Logs { get; } = new();
 
@@ -33,6 +53,10 @@ public sealed class Site : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services => services.PostConfigure<ShellOptions>(o => o.ShellsApplicationDataPath = _appData));
         // Tests bring their own warehouses: no demo warehouse generated on first start.
         builder.UseSetting("OrchardCore:LinkedAudiences:DemoWarehouse:Profiles", "0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public async Task InitializeAsync()
@@ -79,7 +103,10 @@ public sealed class Site : WebApplicationFactory<Program>, IAsyncLifetime
         SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_appData, recursive: true);
+            if (!_keepAppData)
+            {
+                Directory.Delete(_appData, recursive: true);
+            }
         }
         catch (IOException)
         {

@@ -5,6 +5,7 @@ namespace LinkedAudiences.Api;
 
 /// <summary>One endpoint of the JSON API: what it answers, who may call it, and whether it needs the anti-forgery header.</summary>
 /// <param name="Path">Relative to <see cref="LinkedAudiencesApi.Prefix"/>; route values in braces.</param>
+/// <param name="Body">The request body's description for the OpenAPI document; null when the endpoint takes none (or says so itself).</param>
 /// <param name="Mutating">True: a cookie-authenticated caller must send the RequestVerificationToken header (CSRF).</param>
 public sealed record ApiEndpoint(
     string Method,
@@ -12,4 +13,5 @@ public sealed record ApiEndpoint(
     Permission? Permission,
     bool Mutating,
     string Summary,
-    Func<HttpContext, Task<IResult>> Handle);
+    Func<HttpContext, Task<IResult>> Handle,
+    string? Body = null);

@@ -149,23 +149,6 @@ internal static class ApiHandlers
         return Ok(consumers.Select(c => new { key = c.Key, name = c.Name, modes = c.Modes }).ToList());
     }
 
-    public static async Task<IResult> ListActivationsAsync(HttpContext context)
-    {
-        var items = await context.RequestServices.GetRequiredService<YesSql.ISession>()
-            .Query<ContentItem, ActivationIndex>(x => x.Published)
-            .ListAsync(context.RequestAborted);
-        return Ok(items.Select(Activation).ToList());
-    }
-
-    public static async Task<IResult> GetActivationAsync(HttpContext context)
-    {
-        var id = Route(context, "id");
-        var item = await context.RequestServices.GetRequiredService<YesSql.ISession>()
-            .Query<ContentItem, ActivationIndex>(x => x.ContentItemId == id && x.Published)
-            .FirstOrDefaultAsync(context.RequestAborted);
-        return item is null ? NotFound($"There is no published activation '{id}'.") : Ok(Activation(item));
-    }
-
     public static Task<IResult> OpenApiAsync(HttpContext context) =>
         Task.FromResult(Results.Text(OpenApiDocument.Json(context.Request.PathBase), "application/json"));
 
@@ -237,31 +220,6 @@ internal static class ApiHandlers
             preparingSeconds = run.Timings.Preparing.TotalSeconds,
         },
     };
-
-    private static object Activation(ContentItem item)
-    {
-        var part = item.GetOrCreate<ActivationPart>();
-        JsonNode? destination;
-        try
-        {
-            destination = JsonNode.Parse(string.IsNullOrWhiteSpace(part.DestinationSettings) ? "{}" : part.DestinationSettings);
-        }
-        catch (JsonException)
-        {
-            destination = null;
-        }
-
-        return new
-        {
-            id = item.ContentItemId,
-            title = item.DisplayText,
-            audienceKey = part.AudienceKey,
-            trigger = part.Trigger,
-            destinationKind = part.DestinationKind,
-            destination,
-            enabled = part.Enabled,
-        };
-    }
 
     private static JsonNode? Node<T>(T value) => JsonNode.Parse(Core.Serialization.LinkedAudiencesJson.Serialize(value, indented: false));
 

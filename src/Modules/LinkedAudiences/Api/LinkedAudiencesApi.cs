@@ -33,10 +33,26 @@ public static class LinkedAudiencesApi
         new("POST", "audiences/{key}/run", LinkedAudiencesPermissions.RunAudiences, true, "Run an enabled audience now; answers the finished run.", ApiHandlers.RunAsync),
         new("GET", "audiences/{key}/runs", LinkedAudiencesPermissions.ViewAudiences, false, "The audience's last 50 runs, newest first.", ApiHandlers.ListRunsAsync),
         new("GET", "audiences/{key}/consumers", LinkedAudiencesPermissions.ViewAudiences, false, "The audiences that reference this one.", ApiHandlers.ListConsumersAsync),
-        new("GET", "activations", LinkedAudiencesPermissions.ViewAudiences, false, "List the published activations.", ApiHandlers.ListActivationsAsync),
-        new("GET", "activations/{id}", LinkedAudiencesPermissions.ViewAudiences, false, "Get a published activation by content item id.", ApiHandlers.GetActivationAsync),
+        new("GET", "activations", LinkedAudiencesPermissions.ViewAudiences, false, "List the published activations (secrets only as hasSecret and header names).", ActivationApiHandlers.ListAsync),
+        new("POST", "activations", LinkedAudiencesPermissions.ManageActivations, true,
+            "Create and publish an activation; 201 with it, 400 with each field, rule and message.", ActivationApiHandlers.CreateAsync, ActivationBody),
+        new("GET", "activations/{id}", LinkedAudiencesPermissions.ViewAudiences, false, "Get a published activation by content item id.", ActivationApiHandlers.GetAsync),
+        new("PUT", "activations/{id}", LinkedAudiencesPermissions.ManageActivations, true,
+            "Replace an activation (a new published version); empty secrets keep the stored ones. 400 with each field, rule and message.", ActivationApiHandlers.UpdateAsync, ActivationBody),
+        new("DELETE", "activations/{id}", LinkedAudiencesPermissions.ManageActivations, true, "Delete an activation and its delivery state.", ActivationApiHandlers.DeleteAsync),
+        new("POST", "activations/{id}/test-event", LinkedAudiencesPermissions.ManageActivations, true,
+            "Send one test event for a user id: exactly what was sent (secrets masked) and what came back. Not recorded as a delivery.",
+            ActivationApiHandlers.TestEventAsync, "{\"userId\": \"u0000001\"}"),
+        new("GET", "activations/{id}/overview", LinkedAudiencesPermissions.ViewAudiences, false,
+            "Delivery overview per event kind: from audience, filtered (why), pending, retrying, failed (last error), dead-lettered, delivered; per bucket. Query: from, to (ISO 8601; default the last 24 h), bucketMinutes (default 60).",
+            ActivationApiHandlers.OverviewAsync),
         new("GET", "openapi.json", null, false, "This API's OpenAPI document.", ApiHandlers.OpenApiAsync),
     ];
+
+    private const string ActivationBody =
+        "An activation: title, audienceKey, trigger, triggerEntity, action, identifierTrait, enrichmentTraits[], enrichmentEntities[{entity, columns[]}], " +
+        "mapping, sendExistingMembers, destinationKind (webhook|cloudevents|segment|warehouse|workflow), url, headers{}, secretHeaders{}, secret, clearSecrets, " +
+        "signatureHeader, source, schema, table, batchSize, maxConcurrency, ratePerSecond, maxAttempts, initialBackoffSeconds, maxBackoffSeconds, timeoutSeconds, enabled.";
 
     public static void Map(IEndpointRouteBuilder routes)
     {

@@ -101,7 +101,33 @@ internal static class OpenApiDocument
             operation["security"] = new JsonArray();
         }
 
-        if (endpoint.Method == "POST" && (endpoint.Path.EndsWith("/validate", StringComparison.Ordinal) || endpoint.Path.EndsWith("/preview", StringComparison.Ordinal)))
+        if (endpoint.Method == "DELETE")
+        {
+            responses.Remove("200");
+            responses["204"] = new JsonObject { ["description"] = "Deleted" };
+        }
+        else if (endpoint.Method == "POST" && endpoint.Path == "activations")
+        {
+            responses.Remove("200");
+            responses["201"] = new JsonObject { ["description"] = "Created (JSON)" };
+        }
+
+        if (endpoint.Path.EndsWith("/overview", StringComparison.Ordinal))
+        {
+            responses["400"] = new JsonObject { ["description"] = "Invalid query: errors[] with field, rule and message" };
+        }
+
+        if (endpoint.Body is { } body)
+        {
+            operation["requestBody"] = new JsonObject
+            {
+                ["required"] = true,
+                ["description"] = body,
+                ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "object" } } },
+            };
+            responses["400"] = new JsonObject { ["description"] = "Invalid input: errors[] with field, rule and message (or a missing anti-forgery token)" };
+        }
+        else if (endpoint.Method == "POST" && (endpoint.Path.EndsWith("/validate", StringComparison.Ordinal) || endpoint.Path.EndsWith("/preview", StringComparison.Ordinal)))
         {
             operation["requestBody"] = new JsonObject
             {

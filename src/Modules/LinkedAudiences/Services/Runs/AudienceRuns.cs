@@ -11,7 +11,8 @@ namespace LinkedAudiences.Services.Runs;
 /// the site's warehouse (opened when a run needs it), a <see cref="StoredAudienceRunner"/>, and a lifecycle and a
 /// scheduler sharing the tenant's registry of running audiences. Scoped: one wiring per request, tick or deferred task.
 /// </summary>
-public sealed class AudienceRuns(TenantStateStore tenantState, ContentAudienceStore audiences, WarehouseConnector warehouses) : IAsyncDisposable
+/// <param name="enrichment">What the audience's activations enrich (DeliveryStartup registers it); none when null.</param>
+public sealed class AudienceRuns(TenantStateStore tenantState, ContentAudienceStore audiences, WarehouseConnector warehouses, IEnrichmentSpecSource? enrichment = null) : IAsyncDisposable
 {
     private LazyWarehouse? _warehouse;
     private Wiring? _wiring;
@@ -93,7 +94,7 @@ public sealed class AudienceRuns(TenantStateStore tenantState, ContentAudienceSt
         var settings = await warehouses.GetSettingsAsync();
         _warehouse = new LazyWarehouse(settings.WarehouseKind, warehouses.OpenAsync);
         var options = new AudienceRunnerOptions();
-        var runner = new StoredAudienceRunner(audiences, state.Runs, state.Leases, _warehouse, tenantState.Time, options);
+        var runner = new StoredAudienceRunner(audiences, state.Runs, state.Leases, _warehouse, tenantState.Time, options, enrichment);
         var cleaner = new WarehouseSnapshotCleaner(_warehouse, options.Snapshots);
         var lifecycle = new AudienceLifecycle(
             audiences, state.Runs, state.Leases, runner, cleaner, StoredAudienceValidation.For(audiences), tenantState.Time, tenantState.Running);
