@@ -75,12 +75,16 @@ public sealed class AudienceAlertRunner(
         {
             await writer.AlterAsync(contentItemId, (_, p) =>
             {
-                foreach (var rule in p.Alerts.Where(r => evaluated.Contains(r.Id)))
+                // Only rules no concurrent evaluation (the background task) has recorded this run for: each run notifies once.
+                var fresh = p.Alerts.Where(r => evaluated.Contains(r.Id) && !string.Equals(r.LastRunId, latest.RunId, StringComparison.Ordinal))
+                    .Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+                foreach (var rule in p.Alerts.Where(r => fresh.Contains(r.Id)))
                 {
                     rule.LastRunId = latest.RunId;
                 }
 
-                p.AlertNotices = [.. inbox.Notices.AsEnumerable().Reverse().Concat(p.AlertNotices).Take(MaxNotices)];
+                var notices = inbox.Notices.Where(n => fresh.Contains(n.RuleId)).Reverse();
+                p.AlertNotices = [.. notices.Concat(p.AlertNotices).Take(MaxNotices)];
             }, cancellationToken);
         }
 
