@@ -29,7 +29,8 @@ public sealed class AudienceScreenPermissionTests(AudienceScreenPermissionTests.
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal(tab, html.QuerySelector("#audience-tabs .nav-link.active")!.GetAttribute("data-tab"));
         Assert.Empty(html.QuerySelectorAll("#audience-actions button, #create-alert, button[data-action]"));
-        Assert.All(html.QuerySelectorAll("#audience-settings fieldset"), f => Assert.True(f.HasAttribute("disabled")));
+        Assert.All(html.QuerySelectorAll("#audience-settings > fieldset"), f => Assert.True(f.HasAttribute("disabled")));
+        Assert.Empty(html.QuerySelectorAll("#audience-settings button[type='submit']"));
     }
 
     [Theory]
