@@ -290,6 +290,16 @@ public sealed class AudienceScreenTests(Site site) : IClassFixture<Site>
         Assert.Equal((AudienceAlertChannels.Slack, "https://hooks.example.com/x", 20d, "admin"), (left.Channel, left.Target, left.ThresholdPercent, left.CreatedBy));
     }
 
+    [Fact]
+    public async Task AdminMenu_Administrator_LinksTheAudienceList()
+    {
+        using var admin = await site.SignInAsAdminAsync();
+
+        var dashboard = (await admin.GetAsync("/Admin")).Html();
+
+        Assert.Contains(ScreensSupport.ListPath, dashboard.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")));
+    }
+
     private async Task SaveSettingsAsync(AdminSession admin, string id, string name, string folder)
     {
         var saved = await admin.ActAsync("Settings", id, new() { ["Input.Name"] = name, ["Input.Folder"] = folder, ["Input.ScheduleKind"] = "Manual" }, tab: "Settings");
