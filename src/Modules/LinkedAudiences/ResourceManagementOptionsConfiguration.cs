@@ -3,10 +3,12 @@ using OrchardCore.ResourceManagement;
 
 namespace LinkedAudiences;
 
-/// <summary>The builder's scripts and styles, served from the module's wwwroot (ES modules: no build step).</summary>
+/// <summary>The builder's and the graph editor's scripts and styles, served from the module's wwwroot (ES modules: no build step).</summary>
 public sealed class ResourceManagementOptionsConfiguration : IConfigureOptions<ResourceManagementOptions>
 {
     public const string Builder = "linked-audiences-builder";
+
+    public const string GraphEditor = "linked-audiences-graph-editor";
 
     private static readonly ResourceManifest Manifest = Build();
 
@@ -21,6 +23,9 @@ public sealed class ResourceManagementOptionsConfiguration : IConfigureOptions<R
         var manifest = new ResourceManifest();
         manifest.DefineScript(Builder)
             .SetUrl("~/LinkedAudiences/js/builder/audience-builder.js")
+            .SetVersion("1.0.0");
+        manifest.DefineScript(GraphEditor)
+            .SetUrl("~/LinkedAudiences/js/graph-editor/graph-editor.js")
             .SetVersion("1.0.0");
         manifest.DefineStyle(Builder)
             .SetUrl("~/LinkedAudiences/css/builder.css")

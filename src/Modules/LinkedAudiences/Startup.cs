@@ -47,6 +47,7 @@ public sealed class Startup : StartupBase
         services.AddScoped<WarehouseSecrets>();
         services.AddScoped<WarehouseConnector>();
         services.AddScoped<BuilderContextSource>();
+        services.AddScoped<GraphEditorContextSource>();
 
         services.AddPermissionProvider<Permissions>();
         services.AddScoped<IAuthorizationHandler, ContentTypePermissionsHandler>();

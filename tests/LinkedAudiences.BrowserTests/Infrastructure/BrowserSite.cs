@@ -48,7 +48,8 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // Development would switch Razor runtime compilation on, which finds no reference assemblies in a test host.
         builder.UseEnvironment("Production");
-        builder.UseSetting("OrchardCore:LinkedAudiences:DemoWarehouse:Profiles", "0");
+        // A small demo warehouse: the editors offer its tables and publishing checks against it, as on the demo site.
+        builder.UseSetting("OrchardCore:LinkedAudiences:DemoWarehouse:Profiles", "200");
         builder.ConfigureServices(services => services.PostConfigure<ShellOptions>(o => o.ShellsApplicationDataPath = _appData));
     }
 

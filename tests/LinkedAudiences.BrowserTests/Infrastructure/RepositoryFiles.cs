@@ -5,6 +5,8 @@ public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
 
+    public static string DemoGraph => File.ReadAllText(Path.Combine(Root, "docs", "examples", "demo.graph.json"));
+
     public static string Audience(string key) => File.ReadAllText(Path.Combine(Root, "docs", "examples", "audiences", key + ".json"));
 
     private static string FindRoot()

@@ -107,7 +107,7 @@ public sealed class ReferenceEvaluatorConditionTests
         Assert.Equal(["seen"], world.Members(Audiences.AllOf(
             """{ "kind": "trait", "trait": "last_seen_at", "operator": "greaterThan", "value": "2026-10-01T00:00:00Z" }""")).Order());
         Assert.Equal(["seen"], world.Members(Audiences.AllOf(
-            """{ "kind": "trait", "trait": "loyalty.points", "operator": "greaterThanOrEqual", "value": 1200.5 }""")).Order());
+            """{ "kind": "trait", "trait": "loyalty_points", "operator": "greaterThanOrEqual", "value": 1200.5 }""")).Order());
         Assert.Equal(["seen", "stale"], world.Members(Audiences.AllOf(
             """{ "kind": "trait", "trait": "last_seen_at" }""")).Order(StringComparer.Ordinal));
     }

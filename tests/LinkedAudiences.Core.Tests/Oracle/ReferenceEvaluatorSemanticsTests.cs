@@ -148,9 +148,9 @@ public sealed class ReferenceEvaluatorSemanticsTests
         Assert.Equal(["free", "none"], world.Members(Audiences.AllOf(
             """{ "kind": "trait", "trait": "plan", "operator": "equals", "value": "pro", "negate": true }""")).Order(StringComparer.Ordinal));
         // A JSON value of the wrong kind ("many" for a NUMBER) and a path through a non-object count as missing.
-        Assert.Equal(["pro"], world.Members(Audiences.AllOf("""{ "kind": "trait", "trait": "loyalty.points", "operator": "notEquals", "value": 5 }""")).Order());
-        Assert.Equal(["pro"], world.Members(Audiences.AllOf("""{ "kind": "trait", "trait": "loyalty.points" }""")).Order());
-        Assert.Equal(["pro"], world.Members(Audiences.AllOf("""{ "kind": "trait", "trait": "address.city", "operator": "notEquals", "value": "Lyon" }""")).Order());
+        Assert.Equal(["pro"], world.Members(Audiences.AllOf("""{ "kind": "trait", "trait": "loyalty_points", "operator": "notEquals", "value": 5 }""")).Order());
+        Assert.Equal(["pro"], world.Members(Audiences.AllOf("""{ "kind": "trait", "trait": "loyalty_points" }""")).Order());
+        Assert.Equal(["pro"], world.Members(Audiences.AllOf("""{ "kind": "trait", "trait": "city", "operator": "notEquals", "value": "Lyon" }""")).Order());
     }
 
     [Fact]

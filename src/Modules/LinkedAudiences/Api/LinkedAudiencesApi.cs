@@ -22,6 +22,8 @@ public static class LinkedAudiencesApi
     [
         new("GET", "graphs", LinkedAudiencesPermissions.ViewAudiences, false, "List the published data graphs.", ApiHandlers.ListGraphsAsync),
         new("GET", "graphs/{key}", LinkedAudiencesPermissions.ViewAudiences, false, "Get a published data graph.", ApiHandlers.GetGraphAsync),
+        new("POST", "graphs/validate", LinkedAudiencesPermissions.ManageDataGraphs, true,
+            "Check a data graph (the body) with the engine and against the warehouse; answers the messages by JSONPath.", GraphHandlers.ValidateAsync),
         new("GET", "audiences", LinkedAudiencesPermissions.ViewAudiences, false, "List the published audiences with their status.", ApiHandlers.ListAudiencesAsync),
         new("GET", "audiences/{key}", LinkedAudiencesPermissions.ViewAudiences, false, "Get a published audience: definition, settings, status.", ApiHandlers.GetAudienceAsync),
         new("POST", "audiences/{key}/validate", LinkedAudiencesPermissions.EditAudiences, true,

@@ -1,4 +1,5 @@
 using LinkedAudiences.Models;
+using LinkedAudiences.Services;
 using LinkedAudiences.ViewModels;
 using OrchardCore.ContentManagement.Display.ContentDisplay;
 using OrchardCore.ContentManagement.Display.Models;
@@ -6,8 +7,8 @@ using OrchardCore.DisplayManagement.Views;
 
 namespace LinkedAudiences.Drivers;
 
-/// <summary>Key and graph JSON; the checks run when publishing (see DataGraphPartHandler).</summary>
-public sealed class DataGraphPartDisplayDriver : ContentPartDisplayDriver<DataGraphPart>
+/// <summary>Key and graph JSON, edited by the graph editor over the warehouse's tables; the checks run when publishing (see DataGraphPartHandler).</summary>
+public sealed class DataGraphPartDisplayDriver(GraphEditorContextSource editorContext) : ContentPartDisplayDriver<DataGraphPart>
 {
     public override IDisplayResult Display(DataGraphPart part, BuildPartDisplayContext context) =>
         Initialize<DataGraphPartViewModel>(GetDisplayShapeType(context), m => Fill(m, part))
@@ -15,7 +16,11 @@ public sealed class DataGraphPartDisplayDriver : ContentPartDisplayDriver<DataGr
             .Location("SummaryAdmin", "Meta:5");
 
     public override IDisplayResult Edit(DataGraphPart part, BuildPartEditorContext context) =>
-        Initialize<DataGraphPartViewModel>(GetEditorShapeType(context), m => Fill(m, part));
+        Initialize<DataGraphPartViewModel>(GetEditorShapeType(context), async m =>
+        {
+            Fill(m, part);
+            m.EditorContextJson = await editorContext.BuildAsync(CancellationToken.None);
+        });
 
     public override async Task<IDisplayResult> UpdateAsync(DataGraphPart part, UpdatePartEditorContext context)
     {

@@ -17,33 +17,41 @@ public sealed class DataGraphChecks(LinkedAudiencesContent content, WarehouseCon
         var errors = new List<FieldError>();
         await KeyChecks.CheckAsync(errors, part.Key, part.PublishedKey, S["data graph"], key => content.GraphKeyTakenAsync(key, item.ContentItemId), S);
 
-        var read = GraphReader.Read(part.Graph ?? string.Empty);
+        var check = await CheckGraphAsync(part.Graph, cancellationToken);
+        errors.AddRange(check.Errors.Select(e => FieldError.FromValidation(nameof(DataGraphPart.Graph), e)));
+        if (check.WarehouseMessage is not null)
+        {
+            errors.Add(new(nameof(DataGraphPart.Graph), check.WarehouseMessage));
+        }
+
+        return errors;
+    }
+
+    /// <summary>The graph alone: read, structure, then the live warehouse's tables and types when one is configured.</summary>
+    public async Task<GraphCheck> CheckGraphAsync(string? graphJson, CancellationToken cancellationToken)
+    {
+        var read = GraphReader.Read(graphJson ?? string.Empty);
         if (!read.IsValid)
         {
-            errors.AddRange(read.Errors.Select(e => FieldError.FromValidation(nameof(DataGraphPart.Graph), e)));
-            return errors;
+            return new(read.Errors, CheckedAgainstWarehouse: false, WarehouseMessage: null);
         }
 
         var structure = DataGraphValidator.Validate(read.Value);
         if (!structure.IsValid)
         {
-            errors.AddRange(structure.Errors.Select(e => FieldError.FromValidation(nameof(DataGraphPart.Graph), e)));
-            return errors;
+            return new(structure.Errors, CheckedAgainstWarehouse: false, WarehouseMessage: null);
         }
 
         try
         {
-            if (await warehouse.DescribeTablesAsync(cancellationToken) is { } tables)
-            {
-                var live = DataGraphValidator.Validate(read.Value, tables);
-                errors.AddRange(live.Errors.Select(e => FieldError.FromValidation(nameof(DataGraphPart.Graph), e)));
-            }
+            return await warehouse.DescribeTablesAsync(cancellationToken) is { } tables
+                ? new(DataGraphValidator.Validate(read.Value, tables).Errors, CheckedAgainstWarehouse: true, WarehouseMessage: null)
+                : new([], CheckedAgainstWarehouse: false, WarehouseMessage: null);
         }
         catch (WarehouseUnavailableException e)
         {
-            errors.Add(new(nameof(DataGraphPart.Graph), S["The graph cannot be checked against the warehouse: {0} Fix the connection under Configuration → Settings → Linked Audiences.", e.Message]));
+            return new([], CheckedAgainstWarehouse: false,
+                S["The graph cannot be checked against the warehouse: {0} Fix the connection under Configuration → Settings → Linked Audiences.", e.Message]);
         }
-
-        return errors;
     }
 }

@@ -9,4 +9,7 @@ public class DataGraphPartViewModel
 
     /// <summary>Published once: the key is shown read-only.</summary>
     public bool KeyLocked { get; set; }
+
+    /// <summary>The warehouse's tables for the graph editor (see GraphEditorContextSource); not posted back.</summary>
+    public string EditorContextJson { get; set; } = "{}";
 }

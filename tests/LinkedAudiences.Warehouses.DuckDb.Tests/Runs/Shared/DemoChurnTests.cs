@@ -8,6 +8,7 @@ using LinkedAudiences.Core.Runs;
 using LinkedAudiences.Core.Serialization;
 using LinkedAudiences.Core.Sql;
 using LinkedAudiences.Core.Warehouses;
+using LinkedAudiences.Testing.Churn;
 
 namespace LinkedAudiences.Warehouses.Tests.Runs;
 
@@ -21,41 +22,13 @@ public abstract class DemoChurnTests : RunTestBase
 {
     private const string Key = "cards-or-cats";
 
-    private static readonly AudienceDefinition CardsOrCats = JsonSerializer.Deserialize<AudienceDefinition>("""
-        { "groupOperator": "or", "groups": [
-            { "conditions": [ { "kind": "entity", "entity": "account", "where": { "filters": [ { "property": "status", "operator": "equals", "value": "active" } ] },
-                "conditions": [ { "entity": "credit_card", "where": { "filters": [ { "property": "balance_status", "operator": "equals", "value": "Outstanding" } ] } } ] } ] },
-            { "conditions": [ { "kind": "entity", "entity": "household",
-                "conditions": [ { "entity": "pet", "where": { "filters": [ { "property": "type", "operator": "equals", "value": "Cat" } ] } } ] } ] } ] }
-        """, LinkedAudiencesJson.Options)!;
+    private static readonly AudienceDefinition CardsOrCats = JsonSerializer.Deserialize<AudienceDefinition>(DemoChurn.AudienceJson, LinkedAudiencesJson.Options)!;
 
     private static readonly EnrichmentSpec Enrichment = new()
     {
         Traits = ["loyalty_tier", "city"],
         Entities = [new EntityEnrichment("credit_card", ["balance"]), new EntityEnrichment("pet", ["name", "age"])],
     };
-
-    private static readonly string[] Churn =
-    [
-        "UPDATE credit_cards SET balance_status = CASE WHEN balance_status = 'Paid' THEN 'Outstanding' ELSE 'Paid' END WHERE card_id % 5 = 0",
-        "UPDATE credit_cards SET balance = balance + 1 WHERE card_id % 7 = 0",
-        "UPDATE pets SET type = 'Cat' WHERE pet_id % 6 = 0",
-        "UPDATE pets SET name = name || 'x' WHERE pet_id % 4 = 0",
-        "DELETE FROM household_members WHERE household_id % 9 = 0",
-        "UPDATE accounts SET status = 'closed' WHERE account_id % 11 = 0",
-        "UPDATE profiles SET traits = NULL WHERE profile_id LIKE '%5'",
-        "DELETE FROM profiles WHERE profile_id LIKE '%7'",
-        "INSERT INTO profiles (profile_id, email, plan, role, traits) SELECT 'n' || profile_id, email, plan, role, traits FROM profiles WHERE profile_id LIKE '%1'",
-        """
-        INSERT INTO accounts (account_id, profile_id, plan, status, region, credit_limit, opened_at)
-        SELECT account_id + 1000000, 'n' || profile_id, plan, status, region, credit_limit, opened_at FROM accounts WHERE profile_id LIKE '%1'
-        """,
-        """
-        INSERT INTO credit_cards (card_id, account_id, balance_status, balance, card_limit, network, is_active, issued_at, expires_on)
-        SELECT card_id + 1000000, account_id + 1000000, balance_status, balance, card_limit, network, is_active, issued_at, expires_on
-        FROM credit_cards WHERE account_id IN (SELECT account_id FROM accounts WHERE profile_id LIKE '%1' AND account_id < 1000000)
-        """,
-    ];
 
     protected override IAudienceCatalog Catalog => InMemoryAudienceCatalog.Empty;
 
@@ -68,7 +41,7 @@ public abstract class DemoChurnTests : RunTestBase
         var before = await StateAsync();
 
         var first = await RunAsync(CardsOrCats, Key, Enrichment);
-        await ExecuteAllAsync(Churn);
+        await ExecuteAllAsync(DemoChurn.Statements);
         var after = await StateAsync();
         var second = await RunAsync(CardsOrCats, Key, Enrichment);
         var third = await RunAsync(CardsOrCats, Key, Enrichment);
