@@ -291,6 +291,47 @@ public sealed class AudienceScreenTests(Site site) : IClassFixture<Site>
     }
 
     [Fact]
+    public async Task Settings_IntervalOnAnEnabledAudience_SchedulesTheNextRunAtOnce()
+    {
+        await site.UseDemoWarehouseAsync(60);
+        using var admin = await site.SignInAsAdminAsync();
+        var id = await admin.CreateAudienceAsync("Manual, then every 15 minutes", "screens-reschedule", RepositoryFiles.Audience("platinum-members"));
+        await admin.ActAsync("Enable", id);
+        var manual = await StateAsync("screens-reschedule");
+
+        await admin.ActAsync("Settings", id, new() { ["Input.Name"] = "Every 15 minutes", ["Input.ScheduleKind"] = "Interval", ["Input.IntervalMinutes"] = "15" }, tab: "Settings");
+        var state = await RunsSupport.EventuallyAsync(() => StateAsync("screens-reschedule"), s => s.NextRunAt is not null);
+        var overview = (await admin.GetAsync(ScreensSupport.TabPath("Overview", id))).Html();
+
+        Assert.Null(manual.NextRunAt);
+        Assert.True(state.NextRunAt > TimeProvider.System.GetUtcNow(), $"{state.NextRunAt} is in the future.");
+        Assert.Equal(0, state.NextRunAt!.Value.Minute % 15);
+        Assert.Equal("Every 15 minutes", overview.Text("#audience-schedule"));
+        Assert.EndsWith("UTC", overview.Text("#audience-next-run"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlertsBackgroundTask_RunOutsideTheScreens_EvaluatesTheAlertOnce()
+    {
+        var warehouse = await site.UseDemoWarehouseAsync();
+        var members = (await RunsSupport.EngineMembersAsync(warehouse, "platinum-members")).Count;
+        using var admin = await site.SignInAsAdminAsync();
+        var id = await admin.CreateAudienceAsync("Platinum (scheduled alerts)", "screens-task-alerts", RepositoryFiles.Audience("platinum-members"));
+        await admin.ActAsync("AddAlert", id, new() { ["Input.ThresholdPercent"] = "25", ["Input.Channel"] = "inApp" }, tab: "Alerts");
+        await AddPastRunAsync("screens-task-alerts", members * 4, TimeSpan.FromHours(30));
+        // Enabled through the run status page, which knows nothing of alerts: the background task finds the run.
+        await admin.SubmitAsync("/Admin/LinkedAudiences/Runs/Overview/screens-task-alerts", "/Admin/LinkedAudiences/Runs/Enable/screens-task-alerts", []);
+
+        await site.InTenantAsync(s => s.GetServices<OrchardCore.BackgroundTasks.IBackgroundTask>().OfType<Services.Audiences.AudienceAlertsBackgroundTask>().Single().DoWorkAsync(s, CancellationToken.None));
+        await site.InTenantAsync(s => s.GetServices<OrchardCore.BackgroundTasks.IBackgroundTask>().OfType<Services.Audiences.AudienceAlertsBackgroundTask>().Single().DoWorkAsync(s, CancellationToken.None));
+        var part = await site.PartAsync(id);
+
+        var notice = Assert.Single(part!.AlertNotices);
+        Assert.Equal($"Audience 'screens-task-alerts' has {members} members, against {members * 4} 24 hours ago (-75%, threshold 25%).", notice.Message);
+        Assert.Equal((await RunsOfAsync("screens-task-alerts"))[0].RunId, Assert.Single(part.Alerts).LastRunId);
+    }
+
+    [Fact]
     public async Task AdminMenu_Administrator_LinksTheAudienceList()
     {
         using var admin = await site.SignInAsAdminAsync();
@@ -305,6 +346,9 @@ public sealed class AudienceScreenTests(Site site) : IClassFixture<Site>
         var saved = await admin.ActAsync("Settings", id, new() { ["Input.Name"] = name, ["Input.Folder"] = folder, ["Input.ScheduleKind"] = "Manual" }, tab: "Settings");
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
     }
+
+    private Task<Core.State.AudienceState> StateAsync(string key) =>
+        site.InTenantAsync(async s => (await s.GetRequiredService<ContentAudienceStore>().GetAudienceAsync(key, null, CancellationToken.None))!.State);
 
     private Task<IReadOnlyList<RunRecord>> RunsOfAsync(string key) =>
         site.InTenantAsync(async s => await (await s.GetRequiredService<TenantStateStore>().GetAsync(CancellationToken.None)).Runs.ListRunsAsync(key, 50, CancellationToken.None));
