@@ -10,6 +10,7 @@ using LinkedAudiences.ViewModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Localization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using OrchardCore.Admin;
 using OrchardCore.ContentManagement;
@@ -41,6 +42,8 @@ public sealed class AudiencesController(
     IHtmlLocalizer<AudiencesController> htmlLocalizer,
     IStringLocalizer<AudiencesController> stringLocalizer) : Controller
 {
+    private const string DeleteRefusedKey = "LinkedAudiences.DeleteRefusedBy";
+
     private readonly IHtmlLocalizer H = htmlLocalizer;
     private readonly IStringLocalizer S = stringLocalizer;
 
@@ -128,7 +131,7 @@ public sealed class AudiencesController(
 
             if (audience.Published && audience.State.Enabled && !string.IsNullOrEmpty(audience.Key))
             {
-                await RescheduleAsync(audience.Key, schedule);
+                Reschedule(audience.Key, schedule);
             }
 
             await notifier.SuccessAsync(H["The settings of '{0}' are saved.", name]);
@@ -263,8 +266,6 @@ public sealed class AudiencesController(
         return RedirectToAction(nameof(Index));
     });
 
-    private const string DeleteRefusedKey = "LinkedAudiences.DeleteRefusedBy";
-
     private ViewResult AlertsView(AudienceSummary audience, AudienceAlertInput input, bool canEdit) =>
         View(nameof(Alerts), new AudienceAlertsScreenViewModel
         {
@@ -334,14 +335,13 @@ public sealed class AudiencesController(
     }
 
     /// <summary>A changed schedule takes effect now: the next run is computed from it (after the request has committed).</summary>
-    private static Task RescheduleAsync(string key, RunSchedule schedule)
-    {
+    private static void Reschedule(string key, RunSchedule schedule) =>
         ShellScope.AddDeferredTask(async scope =>
         {
-            var services = scope.ServiceProvider;
-            var store = services.GetService(typeof(ContentAudienceStore)) as ContentAudienceStore;
-            var state = services.GetService(typeof(TenantStateStore)) as TenantStateStore;
-            if (store is null || state is null || state.Running.IsRunning(key))
+            var store = scope.ServiceProvider.GetRequiredService<ContentAudienceStore>();
+            var state = scope.ServiceProvider.GetRequiredService<TenantStateStore>();
+            // A run in progress schedules its successor from the stored schedule when it finishes.
+            if (state.Running.IsRunning(key))
             {
                 return;
             }
@@ -353,8 +353,6 @@ public sealed class AudiencesController(
                 await store.UpdateStateAsync(key, audience.State with { NextRunAt = next }, CancellationToken.None);
             }
         });
-        return Task.CompletedTask;
-    }
 
     private async Task<bool> CanAsync(Permission permission) => await authorizationService.AuthorizeAsync(User, permission);
 }
