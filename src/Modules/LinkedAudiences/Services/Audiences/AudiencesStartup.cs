@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OrchardCore.BackgroundTasks;
 using OrchardCore.Environment.Shell.Configuration;
 using OrchardCore.Modules;
-using OrchardCore.Navigation;
 
 namespace LinkedAudiences.Services.Audiences;
 
@@ -23,7 +22,6 @@ public sealed class AudiencesStartup : StartupBase
         services.AddHttpClient(nameof(AudienceAlertRunner), client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped(sp => new AudienceAlertSmtp(SmtpOptions(sp.GetRequiredService<IShellConfiguration>())));
         services.AddSingleton<IBackgroundTask, AudienceAlertsBackgroundTask>();
-        services.AddNavigationProvider<AudiencesAdminMenu>();
     }
 
     private static SmtpAlertOptions? SmtpOptions(IShellConfiguration configuration)
