@@ -64,9 +64,9 @@ public sealed class WorkflowBridgeTests(Site site) : IClassFixture<Site>, IDispo
         Assert.Equal(2, afterSecond[nameof(AudienceRunCompletedEvent)]);
 
         var entered = Assert.Single(Posted(nameof(ProfileEnteredAudienceEvent), second.Run.RunId));
-        Assert.Equal((churn.Joiner, "True", key), ((string?)entered["profileId"], (string?)entered["isMember"], (string?)entered["audience"]));
+        Assert.Equal((churn.Joiner, "true", key), ((string?)entered["profileId"], (string?)entered["isMember"], (string?)entered["audience"]));
         var exited = Assert.Single(Posted(nameof(ProfileExitedAudienceEvent), second.Run.RunId));
-        Assert.Equal((churn.Leaver, "False"), ((string?)exited["profileId"], (string?)exited["isMember"]));
+        Assert.Equal((churn.Leaver, "false"), ((string?)exited["profileId"], (string?)exited["isMember"]));
         Assert.Equal(
             [$"{churn.Leaver}:account", $"{churn.Leaver}:credit_card:{churn.LeaverCard}", $"{churn.Stayer}:credit_card:{churn.StayerCard}"],
             Posted(nameof(EntityExitedAudienceEvent), second.Run.RunId)
@@ -151,7 +151,7 @@ public sealed class WorkflowBridgeTests(Site site) : IClassFixture<Site>, IDispo
         Assert.Equal(5, started);
         Assert.Equal(5, _receiver.At("/entered").Count + _receiver.At("/changed").Count);
         var completed = Assert.Single(_receiver.At("/completed")).Json!;
-        Assert.Equal(("5", "5", (events - 5).ToString(System.Globalization.CultureInfo.InvariantCulture), "True"),
+        Assert.Equal(("5", "5", (events - 5).ToString(System.Globalization.CultureInfo.InvariantCulture), "true"),
             ((string?)completed["fired"], (string?)completed["started"], (string?)completed["skipped"], (string?)completed["limitReached"]));
         Assert.Equal(run.Summary.Entered.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)completed["entered"]);
     }
