@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace LinkedAudiences.Workflows.ViewModels;
 
 /// <summary>The editor of an audience event: which audience (empty: any), and for entity events which entity (empty: any).</summary>
-public sealed class AudienceEventViewModel
+// Not sealed: Orchard builds the editor shape as a proxy of the view model.
+public class AudienceEventViewModel
 {
     public string? AudienceKey { get; set; }
 

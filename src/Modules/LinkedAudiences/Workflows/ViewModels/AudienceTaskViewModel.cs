@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace LinkedAudiences.Workflows.ViewModels;
 
 /// <summary>The editor of Run linked audience and Check audience membership: a picked audience or an expression giving its key.</summary>
-public sealed class AudienceTaskViewModel
+// Not sealed: Orchard builds the editor shape as a proxy of the view model.
+public class AudienceTaskViewModel
 {
     public string? AudienceKey { get; set; }
 
