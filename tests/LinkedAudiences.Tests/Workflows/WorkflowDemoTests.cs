@@ -77,6 +77,8 @@ public sealed partial class WorkflowDemoTests(Site site) : IClassFixture<Site>, 
         fields[FieldName(add.Body, "AudienceKey")] = Uc1;
         fields[FieldName(add.Body, "Entity")] = "credit_card";
         var saved = await admin.SubmitAsync(addPath, addPath, fields);
+        var runEditor = await admin.GetAsync($"/Admin/Workflows/Types/{typeId}/Activity/{nameof(RunLinkedAudienceTask)}/Add?returnUrl=%2F");
+        var checkEditor = await admin.GetAsync($"/Admin/Workflows/Types/{typeId}/Activity/{nameof(CheckAudienceMembershipTask)}/Add?returnUrl=%2F");
         var activity = await site.InTenantAsync(async services =>
             (await services.GetRequiredService<IWorkflowTypeStore>().GetAsync(DemoWorkflow)).Activities.SingleOrDefault(a => a.Name == nameof(EntityExitedAudienceEvent)));
 
@@ -87,6 +89,13 @@ public sealed partial class WorkflowDemoTests(Site site) : IClassFixture<Site>, 
         Assert.Contains($"<option value=\"{Uc1}\">", add.Body, StringComparison.Ordinal);
         Assert.Contains("<option value=\"credit_card\">", add.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.All([runEditor, checkEditor], page =>
+        {
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Contains($"<option value=\"{Uc1}\">", page.Body, StringComparison.Ordinal);
+            Assert.Contains("AudienceKeyExpression", page.Body, StringComparison.Ordinal);
+        });
+        Assert.Contains("ProfileId", checkEditor.Body, StringComparison.Ordinal);
         Assert.NotNull(activity);
         Assert.Equal((Uc1, "credit_card"), ((string?)activity.Properties["AudienceKey"], (string?)activity.Properties["Entity"]));
     }
