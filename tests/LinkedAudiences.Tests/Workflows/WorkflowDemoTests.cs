@@ -100,6 +100,35 @@ public sealed partial class WorkflowDemoTests(Site site) : IClassFixture<Site>, 
         Assert.Equal((Uc1, "credit_card"), ((string?)activity.Properties["AudienceKey"], (string?)activity.Properties["Entity"]));
     }
 
+    [Fact]
+    public async Task SettingsPage_SavesTheFloodLimits_AndAFormWithoutThemKeepsThem()
+    {
+        using var admin = await site.SignInAsAdminAsync();
+        const string Path = "/Admin/Settings/LinkedAudiences";
+        const string Field = "ISite.WorkflowBridgeSettings.";
+
+        var shown = await admin.GetAsync(Path);
+        var saved = await admin.SubmitAsync(Path, new() { [Field + "MaxWorkflowStartsPerRun"] = "250", [Field + "AudienceLimits"] = "wf-a = 5\r\nwf-b = 7" });
+        var afterSave = await BridgeSettingsAsync();
+        var refused = await admin.SubmitAsync(Path, new() { [Field + "AudienceLimits"] = "wf-a five" });
+        var untouched = await admin.SubmitAsync(Path, new() { ["ISite.LinkedAudiencesSettings.WarehouseKind"] = string.Empty });
+        var afterOther = await BridgeSettingsAsync();
+
+        Assert.Contains("name=\"ISite.WorkflowBridgeSettings.MaxWorkflowStartsPerRun\" value=\"1000\"", shown.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal((250, 5, 7), (afterSave.MaxWorkflowStartsPerRun, afterSave.LimitFor("wf-a"), afterSave.LimitFor("wf-b")));
+        Assert.Equal(250, afterSave.LimitFor("wf-other"));
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("is not &#x27;audience-key = limit&#x27;", refused.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, untouched.Status);
+        Assert.Equal((250, 5, 7), (afterOther.MaxWorkflowStartsPerRun, afterOther.LimitFor("wf-a"), afterOther.LimitFor("wf-b")));
+    }
+
+    private Task<LinkedAudiences.Workflows.Bridge.WorkflowBridgeSettings> BridgeSettingsAsync() =>
+        site.InTenantAsync(async services =>
+            OrchardCore.Entities.EntityExtensions.GetOrCreate<LinkedAudiences.Workflows.Bridge.WorkflowBridgeSettings>(
+                await services.GetRequiredService<OrchardCore.Settings.ISiteService>().GetSiteSettingsAsync()));
+
     private static Dictionary<string, string> HiddenFields(string html)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -4,6 +4,7 @@ using LinkedAudiences.Workflows.Drivers;
 using Microsoft.Extensions.DependencyInjection;
 using OrchardCore.BackgroundTasks;
 using OrchardCore.Data.Migration;
+using OrchardCore.DisplayManagement.Handlers;
 using OrchardCore.Modules;
 using OrchardCore.Workflows.Helpers;
 
@@ -24,6 +25,7 @@ public sealed class Startup : StartupBase
         services.AddScoped<WorkflowBridge>();
         services.AddSingleton<IBackgroundTask, WorkflowBridgeBackgroundTask>();
         services.AddDataMigration<WorkflowBridgeMigrations>();
+        services.AddSiteDisplayDriver<WorkflowBridgeSettingsDisplayDriver>();
 
         services.AddActivity<ProfileEnteredAudienceEvent, AudienceEventDisplayDriver<ProfileEnteredAudienceEvent>>();
         services.AddActivity<ProfileExitedAudienceEvent, AudienceEventDisplayDriver<ProfileExitedAudienceEvent>>();

@@ -200,8 +200,14 @@ public sealed class WorkflowBridge(
                 && !handled.Contains(r.RunId, StringComparer.Ordinal)));
         }
 
-        // Runs the store no longer keeps cannot come back: their ids need not be remembered.
+        // Runs the store no longer keeps cannot come back: their ids need not be remembered. Runs of audiences no longer
+        // published (deleted, their runs forgotten) will never complete here.
         state.FinishedRuns = known;
+        foreach (var stale in state.Runs.Where(r => !known.ContainsKey(r.Value.AudienceKey)).Select(r => r.Key).ToList())
+        {
+            state.Runs.Remove(stale);
+        }
+
         return [.. pending.OrderBy(r => r.FinishedAt).ThenBy(r => r.QueuedAt)];
     }
 
