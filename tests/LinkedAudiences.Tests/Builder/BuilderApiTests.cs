@@ -51,7 +51,7 @@ public sealed class BuilderApiTests(BuilderApiTests.Fixture fixture) : IClassFix
             Assert.InRange(accounts.Count, 1, 10);
             Assert.All(accounts, a =>
             {
-                Assert.Equal(("account", "0", 1), ((string)a!["entity"]!, (string)a["branch"]!, (int)a["depth"]!));
+                Assert.Equal(("account", "0.0", 1), ((string)a!["entity"]!, (string)a["branch"]!, (int)a["depth"]!));
                 var cards = a["children"]!.AsArray();
                 Assert.InRange(cards.Count, 1, 10);
                 Assert.All(cards, c => Assert.Contains((string)c!["key"]!, outstanding));
