@@ -19,6 +19,7 @@ export class PreviewSheet {
   async open() {
     if (!this.isOpen) this.build();
     this.tabs.hidden = true;
+    this.content.hidden = true;
     this.setStatus('Counting the audience in the warehouse…', 'la-preview-loading');
     this.panels.forEach(p => p.replaceChildren());
     this.sheet.focus();
@@ -65,12 +66,13 @@ export class PreviewSheet {
     this.tabs = h('ul', { class: 'nav nav-tabs mt-3', role: 'tablist', 'aria-label': 'Preview of' },
       this.tabButtons.map(b => h('li', { class: 'nav-item', role: 'presentation' }, b)));
     this.tabs.addEventListener('keydown', e => this.onTabKey(e));
+    this.content = h('div', { class: 'tab-content' }, this.panels);
     this.sheet = h('div', {
       class: 'offcanvas offcanvas-end show la-preview', id: 'la-preview', role: 'dialog', 'aria-modal': 'true',
       'aria-labelledby': 'la-preview-title', tabindex: '-1',
     },
     h('div', { class: 'offcanvas-header border-bottom' }, title, closeButton),
-    h('div', { class: 'offcanvas-body' }, this.status, this.tabs, h('div', { class: 'tab-content' }, this.panels)));
+    h('div', { class: 'offcanvas-body' }, this.status, this.tabs, this.content));
     this.backdrop = h('div', { class: 'offcanvas-backdrop fade show', onclick: () => this.close() });
     this.onKeyDown = e => this.keyDown(e);
     document.addEventListener('keydown', this.onKeyDown, true);
@@ -145,6 +147,7 @@ export class PreviewSheet {
 
   showPreview(p) {
     this.tabs.hidden = false;
+    this.content.hidden = false;
     const what = p.isEntityTarget ? `${p.targetEntity} entities` : 'profiles';
     this.setStatus(`Preview ready: ${number(p.count)} ${what}.`, 'visually-hidden');
     const [profiles, entities] = this.panels;
