@@ -3,9 +3,11 @@
 // names of the data graph chosen in the GraphKey field, and shows the validator's messages next to the control
 // whose JSONPath they name. No framework, no shadow DOM: TheAdmin's Bootstrap styles apply and labels work.
 
+import { Api } from './api.js';
 import { condition } from './conditions.js';
 import { button, field, h, idFor, select } from './dom.js';
 import { Graph } from './graph.js';
+import { PreviewSheet } from './preview.js';
 
 const EMPTY = () => ({ schemaVersion: 1, target: { type: 'profile' }, groups: [{ operator: 'and', conditions: [] }] });
 
@@ -25,6 +27,10 @@ class AudienceBuilder extends HTMLElement {
     const context = readJson(document.getElementById(this.dataset.context)?.textContent) ?? {};
     this.graphs = context.graphs ?? {};
     this.audiences = context.audiences ?? [];
+    this.api = new Api(context.api, this.closest('form'));
+    // The key field is the part editor's sibling of the definition (…_Definition → …_Key); only the preview needs it.
+    this.keyInput = document.getElementById(this.dataset.key ?? (this.dataset.definition ?? '').replace(/Definition$/, 'Key'));
+    this.preview = new PreviewSheet(this);
     this.lockedTarget = this.dataset.lockedTarget || null;
     this.errors = this.readErrors();
     if (!this.textarea) return;
@@ -41,6 +47,20 @@ class AudienceBuilder extends HTMLElement {
 
   get graph() {
     return this._graph;
+  }
+
+  get graphKey() {
+    return this.graphKeyInput?.value.trim() ?? '';
+  }
+
+  get audienceKey() {
+    return this.keyInput?.value.trim() || null;
+  }
+
+  /** The validator's messages from a preview: placed next to the controls they name, as after a refused publish. */
+  showErrors(errors) {
+    this.errors = errors.map(e => ({ path: e.path, message: e.message }));
+    this.render();
   }
 
   load() {
@@ -108,9 +128,13 @@ class AudienceBuilder extends HTMLElement {
       }
       this.changed(true);
     }, { disabled: !!this.lockedTarget });
-    return h('div', { class: 'row g-2 mb-2' }, field('Build the audience on', control, {
+    const preview = h('button', {
+      type: 'button', class: 'btn btn-sm btn-primary', id: 'la-preview-open', 'aria-haspopup': 'dialog', 'aria-controls': 'la-preview',
+      'aria-label': 'Preview: count and sample of the audience', text: 'Preview', onclick: () => this.preview.open(),
+    });
+    return h('div', { class: 'row g-2 mb-2 align-items-end' }, field('Build the audience on', control, {
       hint: this.lockedTarget ? 'The target is fixed once the audience is published.' : 'Members are profiles, or the rows of one entity.',
-    }));
+    }), h('div', { class: 'col-auto ms-auto' }, preview));
   }
 
   renderGroups() {
