@@ -56,7 +56,7 @@ public static class LinkedAudiencesApi
 
     private const string ActivationBody =
         "An activation: title, audienceKey, trigger, triggerEntity, action, identifierTrait, enrichmentTraits[], enrichmentEntities[{entity, columns[]}], " +
-        "mapping, sendExistingMembers, destinationKind (webhook|cloudevents|segment|warehouse|workflow), url, headers{}, secretHeaders{}, secret, clearSecrets, " +
+        "mapping, sendExistingMembers, destinationKind (webhook|cloudevents|segment|warehouse), url, headers{}, secretHeaders{}, secret, clearSecrets, " +
         "signatureHeader, source, schema, table, batchSize, maxConcurrency, ratePerSecond, maxAttempts, initialBackoffSeconds, maxBackoffSeconds, timeoutSeconds, enabled.";
 
     public static void Map(IEndpointRouteBuilder routes)
