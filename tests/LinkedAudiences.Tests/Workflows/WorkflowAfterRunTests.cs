@@ -4,7 +4,10 @@ using LinkedAudiences.Models;
 using LinkedAudiences.Tests.Delivery;
 using LinkedAudiences.Tests.Infrastructure;
 using LinkedAudiences.Tests.Runs;
+using LinkedAudiences.Services.Runs;
 using LinkedAudiences.Workflows.Activities;
+using Microsoft.Extensions.DependencyInjection;
+using OrchardCore.BackgroundTasks;
 
 namespace LinkedAudiences.Tests.Workflows;
 
@@ -66,6 +69,41 @@ public sealed class WorkflowAfterRunTests(Site site) : IClassFixture<Site>, IDis
         // Nothing was left for a pass by hand.
         var leftover = await site.PumpAsync();
         Assert.Equal((0, 0), (leftover.Events, leftover.Runs));
+    }
+
+    [Fact]
+    public async Task ScheduledRun_FiresTheWorkflow_WithoutABridgePassByHand()
+    {
+        var warehouse = await site.UseDemoWarehouseAsync(150);
+        using var admin = await site.SignInAsAdminAsync();
+        const string Key = "wf-scheduled";
+        var created = await admin.SubmitAsync(AdminForms.CreatePath(ContentTypes.LinkedAudience), AdminForms.Audience("Workflows scheduled", Key, RepositoryFiles.Audience(Uc1)));
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        await site.PumpAsync();
+        var enteredType = await site.CreateEventWorkflowAsync(nameof(ProfileEnteredAudienceEvent), Key, $"{_receiver.BaseUrl}/scheduled");
+        await site.EnableAsync(Key);
+        var first = (await site.RunsAsync(Key))[0];
+        var afterEnable = _receiver.At("/scheduled").Count;
+
+        // The churn, and the audience due now: one pass of the scheduler's background task runs it.
+        var churn = await WorkflowChurn.ApplyAsync(warehouse);
+        await site.InTenantAsync(async services =>
+        {
+            var store = services.GetRequiredService<ContentAudienceStore>();
+            var audience = await store.GetAudienceAsync(Key, null, CancellationToken.None);
+            await store.UpdateStateAsync(Key, audience!.State with { NextRunAt = DateTimeOffset.UnixEpoch }, CancellationToken.None);
+        });
+        await site.InTenantAsync(services => services.GetServices<IBackgroundTask>().OfType<LinkedAudiences.BackgroundTasks.AudienceSchedulerBackgroundTask>().Single()
+            .DoWorkAsync(services, CancellationToken.None));
+        var runs = await site.RunsAsync(Key);
+        var requests = _receiver.At("/scheduled");
+
+        Assert.Equal(first.Summary.Entered, afterEnable);
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(1L, runs[0].Summary.Entered);
+        var joined = Assert.Single(requests.Skip(afterEnable));
+        Assert.Equal((churn.Joiner, runs[0].RunId), ((string?)joined.Json!["profileId"], (string?)joined.Json!["runId"]));
+        Assert.Equal(first.Summary.Entered + 1, (await site.InstancesAsync(enteredType)).Count);
     }
 
     [Fact]
