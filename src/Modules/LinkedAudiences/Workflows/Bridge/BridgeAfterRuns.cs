@@ -7,7 +7,7 @@ namespace LinkedAudiences.Workflows.Bridge;
 
 /// <summary>
 /// Pumps the bridge right after a run (Run now, enable, a scheduler pass) instead of waiting for the bridge's minute.
-/// A pass already under way (the background task's) is not waited for: it carries the run's events itself.
+/// A pass already under way (the background task's) is not waited for: that pass, or the next one within a minute, carries them.
 /// </summary>
 public sealed class BridgeAfterRuns(WorkflowBridge bridge, ISiteService siteService, ILogger<BridgeAfterRuns> logger) : IAudienceRunsFinished
 {
