@@ -52,6 +52,8 @@ public sealed class WorkflowBridgeRestartTests : IDisposable
 
             enteredType = await first.CreateEventWorkflowAsync(nameof(ProfileEnteredAudienceEvent), Key, $"{receiver.BaseUrl}/entered");
             changedType = await first.CreateEventWorkflowAsync(nameof(AudienceMembershipChangedEvent), Key, $"{receiver.BaseUrl}/changed");
+            // The bridge is pumped by hand here (not right after the run), to stop it mid-way.
+            await first.SaveBridgeSettingsAsync(s => s.PumpAfterRuns = false);
             await first.EnableAsync(Key);
             runId = (await first.RunsAsync(Key))[0].RunId;
 

@@ -18,7 +18,7 @@ namespace LinkedAudiences.Tests.Workflows;
 /// <summary>Workflow types, the bridge and workflow instances as tests drive and read them inside the Default tenant.</summary>
 internal static class WorkflowsSupport
 {
-    /// <summary>The events a run's changes fire (values changed needs an enrichment, which runs in the host do not have yet).</summary>
+    /// <summary>The events a run's membership changes fire (values changed needs an activation's enrichment: WorkflowAfterRunTests).</summary>
     public static readonly string[] ChangeEvents =
     [
         nameof(ProfileEnteredAudienceEvent),

@@ -23,6 +23,7 @@ public sealed class Startup : StartupBase
         services.AddScoped<AudienceOptions>();
         services.AddScoped<AudienceMembership>();
         services.AddScoped<WorkflowBridge>();
+        services.AddScoped<LinkedAudiences.Services.Runs.IAudienceRunsFinished, BridgeAfterRuns>();
         services.AddSingleton<IBackgroundTask, WorkflowBridgeBackgroundTask>();
         services.AddDataMigration<WorkflowBridgeMigrations>();
         services.AddSiteDisplayDriver<WorkflowBridgeSettingsDisplayDriver>();

@@ -3,6 +3,8 @@ using LinkedAudiences.Core.Runs;
 using LinkedAudiences.Core.Scheduling;
 using LinkedAudiences.Core.Snapshots;
 using LinkedAudiences.Core.State;
+using Microsoft.Extensions.DependencyInjection;
+using OrchardCore.Environment.Shell.Scope;
 
 namespace LinkedAudiences.Services.Runs;
 
@@ -16,23 +18,40 @@ public sealed class AudienceRuns(TenantStateStore tenantState, ContentAudienceSt
 {
     private LazyWarehouse? _warehouse;
     private Wiring? _wiring;
+    private bool _afterRunsQueued;
 
     public ContentAudienceStore Audiences => audiences;
 
     /// <summary>One scheduler pass (the background task's): due audiences run, unfinished runs resume.</summary>
-    public async Task<IReadOnlyList<LifecycleRunResult>> TickAsync(CancellationToken cancellationToken) =>
-        await (await WireAsync(cancellationToken)).Scheduler.TickAsync(cancellationToken);
+    public async Task<IReadOnlyList<LifecycleRunResult>> TickAsync(CancellationToken cancellationToken)
+    {
+        var results = await (await WireAsync(cancellationToken)).Scheduler.TickAsync(cancellationToken);
+        if (results.Count > 0)
+        {
+            AfterRuns();
+        }
+
+        return results;
+    }
 
     /// <summary>Enables the audience and runs it at once; the state after the run.</summary>
-    public async Task<AudienceState> EnableAsync(string key, CancellationToken cancellationToken) =>
-        await (await WireAsync(cancellationToken)).Lifecycle.EnableAsync(key, cancellationToken);
+    public async Task<AudienceState> EnableAsync(string key, CancellationToken cancellationToken)
+    {
+        var state = await (await WireAsync(cancellationToken)).Lifecycle.EnableAsync(key, cancellationToken);
+        AfterRuns();
+        return state;
+    }
 
     public async Task<AudienceState> DisableAsync(string key, CancellationToken cancellationToken) =>
         await (await WireAsync(cancellationToken)).Lifecycle.DisableAsync(key, cancellationToken);
 
     /// <exception cref="AudienceLifecycleException">Disabled, a run in progress, or no such audience.</exception>
-    public async Task<LifecycleRunResult> RunNowAsync(string key, CancellationToken cancellationToken) =>
-        await (await WireAsync(cancellationToken)).Lifecycle.RunNowAsync(key, cancellationToken);
+    public async Task<LifecycleRunResult> RunNowAsync(string key, CancellationToken cancellationToken)
+    {
+        var result = await (await WireAsync(cancellationToken)).Lifecycle.RunNowAsync(key, cancellationToken);
+        AfterRuns();
+        return result;
+    }
 
     /// <summary>Newest first, at most 50.</summary>
     public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(string key, CancellationToken cancellationToken) =>
@@ -81,6 +100,27 @@ public sealed class AudienceRuns(TenantStateStore tenantState, ContentAudienceSt
         {
             await _warehouse.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Tells the <see cref="IAudienceRunsFinished"/> services (if a feature registered any) once this scope has ended:
+    /// its session has committed by then, and they work in a scope of their own. Once per scope.
+    /// </summary>
+    private void AfterRuns()
+    {
+        if (_afterRunsQueued || ShellScope.Current is null)
+        {
+            return;
+        }
+
+        _afterRunsQueued = true;
+        ShellScope.AddDeferredTask(async scope =>
+        {
+            foreach (var listener in scope.ServiceProvider.GetServices<IAudienceRunsFinished>())
+            {
+                await listener.RunsFinishedAsync(CancellationToken.None);
+            }
+        });
     }
 
     private async Task<Wiring> WireAsync(CancellationToken cancellationToken)

@@ -2,9 +2,7 @@ using LinkedAudiences.Core.Lifecycle;
 using LinkedAudiences.Core.Runs;
 using LinkedAudiences.Services.Runs;
 using LinkedAudiences.Workflows.Bridge;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using OrchardCore.Environment.Shell.Scope;
 using OrchardCore.Workflows.Abstractions.Models;
 using OrchardCore.Workflows.Activities;
 using OrchardCore.Workflows.Models;
@@ -87,9 +85,7 @@ public sealed class RunLinkedAudienceTask(
             output["Error"] = run.Error;
         }
 
-        // The bridge carries the run's events into workflows after this scope ends, instead of waiting for its minute.
-        ShellScope.AddDeferredTask(scope => scope.ServiceProvider.GetRequiredService<WorkflowBridge>()
-            .PumpAsync(WorkflowBridge.EventsPerPass, TimeSpan.Zero, CancellationToken.None));
+        // AudienceRuns pumps the bridge after this scope ends (BridgeAfterRuns), instead of waiting for its minute.
         return Result(workflowContext, output, run.Outcome == LifecycleRunOutcome.Succeeded && run.Run?.Status == RunStatus.Succeeded ? "Done" : "Failed");
     }
 

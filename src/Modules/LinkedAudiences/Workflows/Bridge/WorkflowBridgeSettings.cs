@@ -12,6 +12,12 @@ public sealed class WorkflowBridgeSettings
 
     public int MaxWorkflowStartsPerRun { get; set; } = DefaultMaxWorkflowStartsPerRun;
 
+    /// <summary>
+    /// Whether a run (Run now, enable, the scheduler) pumps the bridge as soon as it ends; when false, only the bridge's
+    /// background task (every minute) does.
+    /// </summary>
+    public bool PumpAfterRuns { get; set; } = true;
+
     /// <summary>Per-audience limits by audience key, overriding <see cref="MaxWorkflowStartsPerRun"/>.</summary>
     public Dictionary<string, int> AudienceLimits { get; set; } = new(StringComparer.Ordinal);
 
