@@ -30,7 +30,7 @@ public sealed class ActivationPartDisplayDriver(ISecretProtector secrets) : Cont
         return Edit(part, context);
     }
 
-    private static ActivationInput ToInput(ActivationPartViewModel m) => new()
+    internal static ActivationInput ToInput(ActivationPartViewModel m) => new()
     {
         AudienceKey = m.AudienceKey,
         Trigger = m.Trigger,
@@ -91,5 +91,7 @@ public sealed class ActivationPartDisplayDriver(ISecretProtector secrets) : Cont
         model.HasSecret = d.ProtectedSecret is not null;
         model.StoredSecretHeaders = [.. d.ProtectedHeaders.Keys.Order(StringComparer.OrdinalIgnoreCase)];
         model.DisabledReason = part.DisabledReason;
+        model.ContentItemId = part.ContentItem?.ContentItemId;
+        model.WasPublished = part.FirstPublishedUtc is not null;
     }
 }
