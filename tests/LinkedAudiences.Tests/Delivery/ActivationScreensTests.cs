@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LinkedAudiences.Core.Templates;
 using LinkedAudiences.Models;
+using Microsoft.Extensions.DependencyInjection;
 using LinkedAudiences.Tests.Infrastructure;
 using LinkedAudiences.Tests.Runs;
 
@@ -165,6 +167,18 @@ public sealed partial class ActivationScreensTests(Site site) : IClassFixture<Si
         Assert.Equal("0", Count(page.Body, "profileEntered", "failed"));
         Assert.Contains($"/Admin/LinkedAudiences/Activations/Delivery/{id}", editor.Body, StringComparison.Ordinal);
         Assert.Contains($"/Admin/LinkedAudiences/Activations/TestEvent/{id}", editor.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TemplateRenderer_OutsideARequest_RendersThroughTheSitesLiquidAsDeliveryDoes()
+    {
+        var rendered = await site.InTenantAsync(s => s.GetRequiredService<ITemplateRenderer>().RenderAsync(
+            """{"slug": "{{ name | slugify }}"}""",
+            new Dictionary<string, object?> { ["name"] = "Outside A Request" },
+            CancellationToken.None));
+
+        Assert.True(rendered.Succeeded, rendered.Error?.ToString());
+        Assert.Equal("""{"slug": "outside-a-request"}""", rendered.Output);
     }
 
     private static Dictionary<string, string> Form(string mapping) => new()

@@ -1,5 +1,6 @@
 using Fluid;
 using LinkedAudiences.Core.Templates;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,8 @@ public sealed class ActivationLiquidStartup : StartupBase
         services.RemoveAll<ITemplateRenderer>();
         services.AddScoped<ITemplateRenderer>(sp => new OrchardLiquidTemplateRenderer(
             sp.GetRequiredService<ILiquidTemplateManager>(),
-            sp.GetRequiredService<IOptions<TemplateOptions>>().Value));
+            sp.GetRequiredService<IOptions<TemplateOptions>>().Value,
+            sp.GetService<IHttpContextAccessor>(),
+            sp));
     }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Fluid;
 using Fluid.Values;
 using LinkedAudiences.Core.Templates;
+using Microsoft.AspNetCore.Http;
 using OrchardCore.Liquid;
 
 namespace LinkedAudiences.Services.Activations;
@@ -15,7 +16,13 @@ namespace LinkedAudiences.Services.Activations;
 /// checked whenever the template writes (a loop that writes nothing is bounded only by the site's own
 /// <c>TemplateOptions.MaxSteps</c>). Errors come back as <see cref="TemplateError"/> with Fluid's line and column.
 /// </summary>
-public sealed partial class OrchardLiquidTemplateRenderer(ILiquidTemplateManager liquid, TemplateOptions options, TemplateLimits? limits = null, TimeSpan? budget = null)
+public sealed partial class OrchardLiquidTemplateRenderer(
+    ILiquidTemplateManager liquid,
+    TemplateOptions options,
+    IHttpContextAccessor? httpContextAccessor = null,
+    IServiceProvider? services = null,
+    TemplateLimits? limits = null,
+    TimeSpan? budget = null)
     : ITemplateRenderer
 {
     private readonly TemplateLimits _limits = limits ?? new TemplateLimits();
@@ -39,6 +46,14 @@ public sealed partial class OrchardLiquidTemplateRenderer(ILiquidTemplateManager
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_budget);
         using var writer = new LimitedWriter(_limits.MaxOutputLength, timeout.Token);
+        // Orchard's Liquid builds its scope from the current HttpContext. Orchard's own background service gives its
+        // tasks one; a tick run another way (a test, a host's own loop) has none, so one stands in for the render.
+        var standIn = httpContextAccessor is { HttpContext: null } && services is not null;
+        if (standIn)
+        {
+            httpContextAccessor!.HttpContext = new DefaultHttpContext { RequestServices = services! };
+        }
+
         try
         {
             await liquid.RenderAsync(source, writer, NullEncoder.Default, null!, properties);
@@ -52,6 +67,13 @@ public sealed partial class OrchardLiquidTemplateRenderer(ILiquidTemplateManager
         {
             // Whatever a user template does wrong (limits, filter arguments, conversions) is its error, not ours.
             return new TemplateRenderResult(null, new TemplateError(e.Message));
+        }
+        finally
+        {
+            if (standIn)
+            {
+                httpContextAccessor!.HttpContext = null;
+            }
         }
     }
 
