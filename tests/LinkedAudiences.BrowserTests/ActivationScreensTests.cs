@@ -34,7 +34,11 @@ public sealed class ActivationScreensTests(BrowserSite site) : IClassFixture<Bro
         await page.Locator("#ActivationPart_Trigger").SelectOptionAsync("audienceEntered");
         await page.Locator("#ActivationPart_DestinationKind").SelectOptionAsync("webhook");
         await page.Locator("#ActivationPart_Url").FillAsync(_receiver.Url("browser"));
-        await page.Locator("#ActivationPart_EnrichmentTraits").FillAsync("email, plan");
+        // Enrichment by checking the graph's traits; the posted text field follows. No trigger entity for a profile trigger.
+        await page.Locator("#la-trait-email").CheckAsync();
+        await page.Locator("#la-trait-plan").CheckAsync();
+        Assert.Equal("email, plan", await page.Locator("#ActivationPart_EnrichmentTraits").InputValueAsync());
+        Assert.False(await page.Locator("#ActivationPart_TriggerEntity").IsVisibleAsync());
         await page.Locator("#ActivationPart_Enabled").CheckAsync();
 
         // A template with an unclosed output: the preview says where, as the user types.

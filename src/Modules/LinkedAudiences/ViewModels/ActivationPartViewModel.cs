@@ -80,4 +80,7 @@ public class ActivationPartViewModel
     public string? ContentItemId { get; set; }
 
     public bool WasPublished { get; set; }
+
+    /// <summary>The lists the editor offers (ActivationEditorContextSource), JSON.</summary>
+    public string EditorContextJson { get; set; } = "{}";
 }

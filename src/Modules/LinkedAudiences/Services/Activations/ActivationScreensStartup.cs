@@ -15,7 +15,11 @@ public sealed class ActivationScreensStartup : StartupBase
     // After DeliveryStartup (20), whose delivery services the screens use.
     public override int Order => 30;
 
-    public override void ConfigureServices(IServiceCollection services) => services.AddScoped<ActivationPreviews>();
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<ActivationPreviews>();
+        services.AddScoped<ActivationEditorContextSource>();
+    }
 }
 
 /// <summary>

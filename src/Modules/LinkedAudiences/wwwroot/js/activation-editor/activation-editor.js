@@ -3,6 +3,7 @@
 // form as it stands for a real member through the site's Liquid, and shows the payload, its schema, or the template
 // error with its line and column. No framework.
 
+import { initLists } from './lists.js';
 import { debounce, offsetOf } from './text.js';
 
 const DELAY_MS = 400;
@@ -97,4 +98,16 @@ function init(section) {
   refresh();
 }
 
-document.querySelectorAll('[data-la-activation-preview]').forEach(init);
+function readContext() {
+  try {
+    return JSON.parse(document.getElementById('la-activation-editor-context')?.textContent ?? '{}');
+  } catch {
+    return {};
+  }
+}
+
+document.querySelectorAll('[data-la-activation-preview]').forEach(section => {
+  const form = section.closest('form');
+  if (form) initLists(form, readContext());
+  init(section);
+});
