@@ -82,7 +82,7 @@ public sealed class DemoSiteTests(Site site) : IClassFixture<Site>
         var dashboard = await admin.GetAsync("/Admin");
 
         Assert.Contains("/Admin/Contents/ContentItems/DataGraph", dashboard.Body, StringComparison.Ordinal);
-        Assert.Contains("/Admin/Contents/ContentItems/LinkedAudience", dashboard.Body, StringComparison.Ordinal);
+        Assert.Contains("/Admin/LinkedAudiences/Audiences/Index", dashboard.Body, StringComparison.Ordinal);
         Assert.Contains("/Admin/Contents/ContentItems/Activation", dashboard.Body, StringComparison.Ordinal);
         Assert.Contains("/Admin/Settings/LinkedAudiences", dashboard.Body, StringComparison.Ordinal);
     }

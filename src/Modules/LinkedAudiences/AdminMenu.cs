@@ -6,9 +6,11 @@ using OrchardCore.Navigation;
 
 namespace LinkedAudiences;
 
-/// <summary>Audiences → Data graphs, Audiences, Activations (Orchard's content lists, filtered by type); the warehouse under Settings.</summary>
+/// <summary>Audiences → Data graphs and Activations (Orchard's content lists, filtered by type) and Audiences (the audience screens); the warehouse under Settings.</summary>
 public sealed class AdminMenu(IStringLocalizer<AdminMenu> localizer) : AdminNavigationProvider
 {
+    private static readonly RouteValueDictionary ModuleRoute = new() { { "area", "LinkedAudiences" } };
+
     private static readonly RouteValueDictionary SettingsRoute = new()
     {
         { "area", "OrchardCore.Settings" },
@@ -29,7 +31,7 @@ public sealed class AdminMenu(IStringLocalizer<AdminMenu> localizer) : AdminNavi
                 .LocalNav())
             .Add(S["Audiences"], "2", item => item
                 .Id("linkedaudiences-audiences")
-                .Action("List", "Admin", ListRoute(ContentTypes.LinkedAudience))
+                .Action("Index", "Audiences", ModuleRoute)
                 .Permission(LinkedAudiencesPermissions.ViewAudiences)
                 .LocalNav())
             .Add(S["Activations"], "3", item => item

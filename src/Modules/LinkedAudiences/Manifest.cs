@@ -16,3 +16,11 @@ using OrchardCore.Modules.Manifest;
     Category = "Marketing",
     Dependencies = ["OrchardCore.Contents", "OrchardCore.Title"]
 )]
+
+[assembly: Feature(
+    Id = "LinkedAudiences.Workflows",
+    Name = "Linked Audiences workflows",
+    Description = "Workflow activities for linked audiences: run an audience, check membership, and events when profiles and entities enter or exit, fired once per change.",
+    Category = "Marketing",
+    Dependencies = ["OrchardCore.Workflows", "LinkedAudiences"]
+)]

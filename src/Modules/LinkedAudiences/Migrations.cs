@@ -62,6 +62,16 @@ public sealed class Migrations(IContentDefinitionManager contentDefinitionManage
         return 1;
     }
 
+    /// <summary>The audience list filters by folder.</summary>
+    public async Task<int> UpdateFrom1Async()
+    {
+        await SchemaBuilder.AlterIndexTableAsync<LinkedAudienceIndex>(table => table
+            .AddColumn<string>(nameof(LinkedAudienceIndex.Folder), c => c.Nullable().WithLength(AudienceFolders.MaxLength)));
+        await SchemaBuilder.AlterIndexTableAsync<LinkedAudienceIndex>(table => table
+            .CreateIndex("IDX_LinkedAudienceIndex_Folder", "DocumentId", nameof(LinkedAudienceIndex.Folder), nameof(LinkedAudienceIndex.Published), nameof(LinkedAudienceIndex.Latest)));
+        return 2;
+    }
+
     private Task DefineTypeAsync(string name, string displayName, string partName) =>
         contentDefinitionManager.AlterTypeDefinitionAsync(name, type => type
             .WithDisplayName(displayName)

@@ -75,9 +75,13 @@ internal static class RunsSupport
     }
 
     /// <summary>POSTs with the anti-forgery token of <paramref name="tokenPage"/> in the header (none when null).</summary>
-    public static async Task<(HttpStatusCode Status, JsonNode? Json)> PostJsonAsync(this AdminSession session, string path, string? tokenPage, string body = "")
+    public static Task<(HttpStatusCode Status, JsonNode? Json)> PostJsonAsync(this AdminSession session, string path, string? tokenPage, string body = "") =>
+        session.SendJsonAsync(HttpMethod.Post, path, tokenPage, body);
+
+    /// <summary>Sends with the anti-forgery token of <paramref name="tokenPage"/> in the header (none when null).</summary>
+    public static async Task<(HttpStatusCode Status, JsonNode? Json)> SendJsonAsync(this AdminSession session, HttpMethod method, string path, string? tokenPage, string body = "")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative))
         {
             Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
         };

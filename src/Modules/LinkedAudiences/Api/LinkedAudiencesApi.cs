@@ -30,6 +30,11 @@ public static class LinkedAudiencesApi
             "Validate a definition (the request body, or the published one when empty) against the audience's data graph.", ApiHandlers.ValidateAsync),
         new("POST", "audiences/{key}/preview", LinkedAudiencesPermissions.EditAudiences, true,
             "Preview a definition (the request body, or the published one when empty) in the warehouse: count and sample.", ApiHandlers.PreviewAsync),
+        new("POST", "graphs/{key}/preview", LinkedAudiencesPermissions.EditAudiences, true,
+            "Preview an unsaved definition (the request body) on a published data graph: count, sample, matched entities, group sizes; ?audience=KEY&asOf=ISO optional.",
+            BuilderPreviewHandlers.PreviewAsync),
+        new("GET", "graphs/{key}/suggestions", LinkedAudiencesPermissions.ViewAudiences, false,
+            "Value suggestions from the warehouse: ?entity=&column= (500 distinct), ?event=&property= or ?trait= (top 65).", SuggestionHandlers.SuggestAsync),
         new("POST", "audiences/{key}/run", LinkedAudiencesPermissions.RunAudiences, true, "Run an enabled audience now; answers the finished run.", ApiHandlers.RunAsync),
         new("GET", "audiences/{key}/runs", LinkedAudiencesPermissions.ViewAudiences, false, "The audience's last 50 runs, newest first.", ApiHandlers.ListRunsAsync),
         new("GET", "audiences/{key}/consumers", LinkedAudiencesPermissions.ViewAudiences, false, "The audiences that reference this one.", ApiHandlers.ListConsumersAsync),
@@ -51,7 +56,7 @@ public static class LinkedAudiencesApi
 
     private const string ActivationBody =
         "An activation: title, audienceKey, trigger, triggerEntity, action, identifierTrait, enrichmentTraits[], enrichmentEntities[{entity, columns[]}], " +
-        "mapping, sendExistingMembers, destinationKind (webhook|cloudevents|segment|warehouse|workflow), url, headers{}, secretHeaders{}, secret, clearSecrets, " +
+        "mapping, sendExistingMembers, destinationKind (webhook|cloudevents|segment|warehouse), url, headers{}, secretHeaders{}, secret, clearSecrets, " +
         "signatureHeader, source, schema, table, batchSize, maxConcurrency, ratePerSecond, maxAttempts, initialBackoffSeconds, maxBackoffSeconds, timeoutSeconds, enabled.";
 
     public static void Map(IEndpointRouteBuilder routes)

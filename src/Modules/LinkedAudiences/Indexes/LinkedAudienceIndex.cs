@@ -21,6 +21,9 @@ public sealed class LinkedAudienceIndex : MapIndex
     /// <summary>Disabled, Computing, Live or Failed.</summary>
     public string Status { get; set; } = string.Empty;
 
+    /// <summary>The audience list's folder filter; null when the audience is in no folder.</summary>
+    public string? Folder { get; set; }
+
     public bool Published { get; set; }
 
     public bool Latest { get; set; }

@@ -26,6 +26,7 @@ public sealed class LinkedAudienceIndexProvider : IndexProvider<ContentItem>
                     ScheduleKind = ScheduleNames.Of(part.ScheduleKind),
                     NextRunAtUtc = part.NextRunAtUtc,
                     Status = part.Status.ToString(),
+                    Folder = string.IsNullOrWhiteSpace(part.Folder) ? null : part.Folder,
                     Published = item.Published,
                     Latest = item.Latest,
                 };

@@ -1,6 +1,9 @@
 namespace LinkedAudiences.Models;
 
-/// <summary>Where an activation delivers; the delivery engine (Core) implements each kind but <see cref="Workflow"/>.</summary>
+/// <summary>
+/// Where an activation delivers (the delivery engine in Core implements each). Orchard workflows are not a destination:
+/// the workflow bridge starts them from every audience's events, with or without an activation.
+/// </summary>
 public static class DestinationKinds
 {
     public const string Webhook = "webhook";
@@ -8,12 +11,9 @@ public static class DestinationKinds
     public const string Segment = "segment";
     public const string Warehouse = "warehouse";
 
-    /// <summary>Orchard workflows react to the audience's events (the workflow bridge); nothing is delivered over the network.</summary>
-    public const string Workflow = "workflow";
+    public static IReadOnlyList<string> All { get; } = [Webhook, CloudEvents, Segment, Warehouse];
 
-    public static IReadOnlyList<string> All { get; } = [Webhook, CloudEvents, Segment, Warehouse, Workflow];
-
-    /// <summary>The engine's destination kind; null for <see cref="Workflow"/> and unknown kinds.</summary>
+    /// <summary>The engine's destination kind; null for unknown kinds.</summary>
     public static Core.Activations.DestinationKind? ToCore(string? kind) => kind switch
     {
         Webhook => Core.Activations.DestinationKind.Webhook,

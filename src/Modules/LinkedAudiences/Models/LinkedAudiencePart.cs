@@ -36,4 +36,16 @@ public sealed class LinkedAudiencePart : ContentPart
     public AudienceStatus Status { get; set; } = AudienceStatus.Disabled;
 
     public DateTime? NextRunAtUtc { get; set; }
+
+    /// <summary>What the audience is for, shown on its Settings tab and in the audience list.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The folder the audience list files it under (null: no folder).</summary>
+    public string? Folder { get; set; }
+
+    /// <summary>Audience-size change alerts, kept with the audience (the Alerts tab edits them).</summary>
+    public List<AudienceAlertRule> Alerts { get; set; } = [];
+
+    /// <summary>In-app alerts that fired, newest first (the Alerts tab lists them; capped).</summary>
+    public List<AudienceAlertNotice> AlertNotices { get; set; } = [];
 }

@@ -1,15 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LinkedAudiences.Api;
 using LinkedAudiences.Models;
+using Microsoft.AspNetCore.Http;
 using OrchardCore.ContentManagement;
 
 namespace LinkedAudiences.Services;
 
 /// <summary>
 /// What the audience builder needs to offer choices without an API round trip: every published data graph (by key)
-/// and the keys of the other audiences, as one JSON document the editor embeds in the page.
+/// and the keys of the other audiences, as one JSON document the editor embeds in the page; also where the tenant's
+/// JSON API is, for the preview and the value suggestions (the builder sends the page's anti-forgery token with POSTs).
 /// </summary>
-public sealed class BuilderContextSource(LinkedAudiencesContent content)
+public sealed class BuilderContextSource(LinkedAudiencesContent content, IHttpContextAccessor httpContextAccessor)
 {
     public async Task<string> BuildAsync(string? contentItemId)
     {
@@ -34,7 +37,13 @@ public sealed class BuilderContextSource(LinkedAudiencesContent content)
         }
 
         // The default encoder escapes '<' and '>', so the document cannot close the <script> element it is rendered in.
-        return new JsonObject { ["graphs"] = graphs, ["audiences"] = audiences }.ToJsonString();
+        var pathBase = httpContextAccessor.HttpContext?.Request.PathBase.Value ?? string.Empty;
+        return new JsonObject
+        {
+            ["graphs"] = graphs,
+            ["audiences"] = audiences,
+            ["api"] = pathBase.TrimEnd('/') + "/" + LinkedAudiencesApi.Prefix,
+        }.ToJsonString();
     }
 
     private static JsonNode? Parse(string? json)

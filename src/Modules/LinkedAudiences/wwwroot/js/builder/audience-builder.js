@@ -3,9 +3,12 @@
 // names of the data graph chosen in the GraphKey field, and shows the validator's messages next to the control
 // whose JSONPath they name. No framework, no shadow DOM: TheAdmin's Bootstrap styles apply and labels work.
 
+import { Api } from './api.js';
 import { condition } from './conditions.js';
 import { button, field, h, idFor, select } from './dom.js';
 import { Graph } from './graph.js';
+import { PreviewSheet } from './preview.js';
+import { placeErrors, readErrors, readJson } from '../shared/field-errors.js';
 
 const EMPTY = () => ({ schemaVersion: 1, target: { type: 'profile' }, groups: [{ operator: 'and', conditions: [] }] });
 
@@ -25,8 +28,12 @@ class AudienceBuilder extends HTMLElement {
     const context = readJson(document.getElementById(this.dataset.context)?.textContent) ?? {};
     this.graphs = context.graphs ?? {};
     this.audiences = context.audiences ?? [];
+    this.api = new Api(context.api, this.closest('form'));
+    // The key field is the part editor's sibling of the definition (…_Definition → …_Key); only the preview needs it.
+    this.keyInput = document.getElementById(this.dataset.key ?? (this.dataset.definition ?? '').replace(/Definition$/, 'Key'));
+    this.preview = new PreviewSheet(this);
     this.lockedTarget = this.dataset.lockedTarget || null;
-    this.errors = this.readErrors();
+    this.errors = readErrors(document.getElementById(this.dataset.errors));
     if (!this.textarea) return;
 
     this.textarea.addEventListener('input', () => { this.load(); this.render(); });
@@ -41,6 +48,20 @@ class AudienceBuilder extends HTMLElement {
 
   get graph() {
     return this._graph;
+  }
+
+  get graphKey() {
+    return this.graphKeyInput?.value.trim() ?? '';
+  }
+
+  get audienceKey() {
+    return this.keyInput?.value.trim() || null;
+  }
+
+  /** The validator's messages from a preview: placed next to the controls they name, as after a refused publish. */
+  showErrors(errors) {
+    this.errors = errors.map(e => ({ path: e.path, message: e.message }));
+    this.render();
   }
 
   load() {
@@ -87,12 +108,12 @@ class AudienceBuilder extends HTMLElement {
       this.append(h('div', { class: 'alert alert-info', role: 'status',
         text: graphKey ? `There is no published data graph '${graphKey}'; choose one in the Data graph field to build conditions.`
           : 'Choose the data graph in the Data graph field to build conditions.' }));
-      this.placeErrors();
+      placeErrors(this, this.errors);
       return;
     }
 
     this.append(this.renderTarget(), ...this.renderGroups());
-    this.placeErrors();
+    placeErrors(this, this.errors);
     if (focused) document.getElementById(focused)?.focus();
   }
 
@@ -108,9 +129,13 @@ class AudienceBuilder extends HTMLElement {
       }
       this.changed(true);
     }, { disabled: !!this.lockedTarget });
-    return h('div', { class: 'row g-2 mb-2' }, field('Build the audience on', control, {
+    const preview = h('button', {
+      type: 'button', class: 'btn btn-sm btn-primary', id: 'la-preview-open', 'aria-haspopup': 'dialog', 'aria-controls': 'la-preview',
+      'aria-label': 'Preview: count and sample of the audience', text: 'Preview', onclick: () => this.preview.open(),
+    });
+    return h('div', { class: 'row g-2 mb-2 align-items-end' }, field('Build the audience on', control, {
       hint: this.lockedTarget ? 'The target is fixed once the audience is published.' : 'Members are profiles, or the rows of one entity.',
-    }));
+    }), h('div', { class: 'col-auto ms-auto' }, preview));
   }
 
   renderGroups() {
@@ -148,51 +173,6 @@ class AudienceBuilder extends HTMLElement {
     out.push(button('+ Condition group', () => { def.groups.push({ operator: 'and', conditions: [] }); this.changed(true); },
       { label: 'Add a condition group', id: 'la-add-group', variant: 'outline-primary' }));
     return out;
-  }
-
-  /** The validator's messages, "$.path: message [rule]", from the list the server rendered under the field. */
-  readErrors() {
-    const list = document.getElementById(this.dataset.errors);
-    return [...(list?.querySelectorAll('li') ?? [])].map(li => {
-      const m = /^(\$[^\s:]*):\s([\s\S]*)$/.exec(li.textContent.trim());
-      return m ? { path: m[1], message: m[2], li } : { path: '$', message: li.textContent.trim(), li };
-    });
-  }
-
-  placeErrors() {
-    this.errors.forEach((error, n) => {
-      let target = null;
-      for (let p = error.path; p && !target; p = parentPath(p)) {
-        target = this.querySelector(`[data-la-path="${CSS.escape(p)}"]`);
-      }
-      const message = h('div', { class: 'invalid-feedback d-block la-error', id: `la-error-${n}`, 'data-la-error-path': error.path, text: error.message });
-      if (!target) {
-        this.prepend(message);
-      } else if (target.matches('input, select, textarea')) {
-        target.classList.add('is-invalid');
-        target.setAttribute('aria-invalid', 'true');
-        target.setAttribute('aria-describedby', [target.getAttribute('aria-describedby'), message.id].filter(Boolean).join(' '));
-        target.after(message);
-      } else {
-        (target.querySelector(':scope > .card-body') ?? target).prepend(message);
-      }
-      // Shown here next to its control; the server's list below keeps only what the builder could not place.
-      if (error.li) error.li.hidden = true;
-    });
-  }
-}
-
-function parentPath(path) {
-  if (path === '$') return null;
-  const m = /^(.*)(\.[^.[\]]+|\[\d+\])$/.exec(path);
-  return m ? m[1] || '$' : '$';
-}
-
-function readJson(text) {
-  try {
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return null;
   }
 }
 

@@ -3,6 +3,7 @@
 
 import { field, input, select, setOrDelete } from './dom.js';
 import { OPERATORS, OPERATOR_TEXT } from './graph.js';
+import { suggestionsFor } from './suggestions.js';
 
 /**
  * @param b the builder (graph, changed()).
@@ -12,8 +13,9 @@ import { OPERATORS, OPERATOR_TEXT } from './graph.js';
  * @param opts.branch entity names whose columns may be referenced (nearest first); null where only traits may be.
  * @param opts.presence true for trait conditions, where no operator means "is present".
  * @param opts.subject what is compared, for accessible names ("balance_status").
+ * @param opts.suggest where value suggestions come from ({entity, column} | {event, property} | {trait}), if anywhere.
  */
-export function comparisonFields(b, obj, path, type, { branch = null, presence = false, subject = '' } = {}) {
+export function comparisonFields(b, obj, path, type, { branch = null, presence = false, subject = '', suggest = null } = {}) {
   const fields = [];
   const operators = type ? OPERATORS[type] ?? [] : [];
   const operator = select(`${path}.operator`, operators.map(o => [o, OPERATOR_TEXT[o]]), obj.operator, v => {
@@ -53,7 +55,14 @@ export function comparisonFields(b, obj, path, type, { branch = null, presence =
       b.changed(false);
     })));
   } else {
-    fields.push(field(`Value${subject ? ` for ${subject}` : ''}${hintFor(type)}`, constantInput(b, obj, `${path}.value`, type)));
+    const control = constantInput(b, obj, `${path}.value`, type);
+    const valueField = field(`Value${subject ? ` for ${subject}` : ''}${hintFor(type)}`, control);
+    // Suggestions for text and numbers; dates, times and booleans have their own pickers.
+    if (control.tagName === 'INPUT' && (type === 'STRING' || type === 'NUMBER')) {
+      const list = suggestionsFor(b, control, `${path}.value`, suggest);
+      if (list) valueField.append(list);
+    }
+    fields.push(valueField);
   }
 
   return fields;

@@ -66,7 +66,9 @@ export function entityCondition(b, c, path, parent, branch, depth, { remove, dup
   if (entity) {
     const here = [entity, ...branch];
     body.push(h('div', { class: 'col-12' },
-      filterList(b, c, path, g.columns(entity), here, `${entity} properties`),
+      filterList(b, c, path, g.columns(entity), here, `${entity} properties`,
+        // The seeds suggest string entity values only (the first 500 distinct ones).
+        p => g.column(entity, p)?.type === 'STRING' ? { entity, column: p } : null),
       h('div', { class: 'row g-2 align-items-end mt-1' }, windowFields(b, c, path, entity), countFields(b, c, path, entity), aggregateFields(b, c, path, entity)),
       nestedList(b, c, path, entity, here, depth)));
   }
@@ -103,7 +105,7 @@ function nestedList(b, c, path, entity, branch, depth) {
 }
 
 /** Property filters of an entity (or event): combine operator, one row per filter, add button. */
-function filterList(b, owner, path, properties, branch, what) {
+function filterList(b, owner, path, properties, branch, what, suggest = () => null) {
   const where = owner.where;
   const filters = where?.filters ?? [];
   const wherePath = `${path}.where`;
@@ -124,7 +126,7 @@ function filterList(b, owner, path, properties, branch, what) {
     }, { placeholder: 'choose a property' });
     wrap.append(h('div', { class: 'row g-2 align-items-end mb-1 la-filter', 'data-la-path': at },
       field(`Filter ${i + 1} on ${what}: property`, propSelect),
-      comparisonFields(b, f, at, prop?.type, { branch, subject: f.property ?? `filter ${i + 1}` }),
+      comparisonFields(b, f, at, prop?.type, { branch, subject: f.property ?? `filter ${i + 1}`, suggest: f.property ? suggest(f.property) : null }),
       h('div', { class: 'col-auto' }, button('Remove filter', () => {
         filters.splice(i, 1);
         if (!filters.length) delete owner.where;
@@ -215,7 +217,7 @@ function traitCondition(b, c, path, { remove, duplicate, title }) {
       setOrDelete(c, 'trait', v);
       b.changed(true);
     }, { placeholder: 'choose a trait' })),
-    comparisonFields(b, c, path, trait?.type, { presence: true, subject: c.trait ?? 'the trait' }),
+    comparisonFields(b, c, path, trait?.type, { presence: true, subject: c.trait ?? 'the trait', suggest: trait ? { trait: c.trait } : null }),
   ];
   return card(path, title, body, { remove, duplicate });
 }
@@ -228,7 +230,8 @@ function eventCondition(b, c, path, { remove, duplicate, title }) {
     field('Event name', input(`${path}.event`, c.event, v => { setOrDelete(c, 'event', v); b.changed(false); },
       { type: 'text', spellcheck: 'false', placeholder: 'Order Completed' })),
     h('div', { class: 'col-12' },
-      filterList(b, c, path, b.graph.eventProperties, null, 'event properties'),
+      filterList(b, c, path, b.graph.eventProperties, null, 'event properties',
+        p => c.event && b.graph.eventProperty(p) ? { event: c.event, property: p } : null),
       h('div', { class: 'row g-2 align-items-end mt-1' }, eventWindowFields(b, c, path), countFields(b, c, path, 'events'))),
   ];
   return card(path, title, body, { remove, duplicate });
