@@ -148,7 +148,7 @@ public sealed partial class ActivationScreensTests(Site site) : IClassFixture<Si
     {
         using var admin = await site.SignInAsAdminAsync();
         // Its own audience, enabled after the activation: an activation receives the runs after it started.
-        await admin.CreateAudienceAsync("as-counted", DeliverySupport.ActiveAccounts);
+        var audienceId = await admin.CreateAudienceAsync("as-counted", DeliverySupport.ActiveAccounts);
         var body = Api("counted");
         body["audienceKey"] = "as-counted";
         var id = await admin.CreateActivationAsync(body);
@@ -158,6 +158,8 @@ public sealed partial class ActivationScreensTests(Site site) : IClassFixture<Si
 
         var page = await admin.GetAsync($"/Admin/LinkedAudiences/Activations/Delivery/{id}");
         var editor = await admin.GetAsync(AdminForms.EditPath(id));
+        var list = await admin.GetAsync(AdminForms.ListPath(ContentTypes.Activation));
+        var consumers = await admin.GetAsync($"/Admin/LinkedAudiences/Audiences/Consumers/{audienceId}");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var delivered = _receiver.DeliveredEvents("counted").Count;
@@ -167,6 +169,7 @@ public sealed partial class ActivationScreensTests(Site site) : IClassFixture<Si
         Assert.Equal("0", Count(page.Body, "profileEntered", "failed"));
         Assert.Contains($"/Admin/LinkedAudiences/Activations/Delivery/{id}", editor.Body, StringComparison.Ordinal);
         Assert.Contains($"/Admin/LinkedAudiences/Activations/TestEvent/{id}", editor.Body, StringComparison.Ordinal);
+        Assert.All(new[] { list, consumers }, p => Assert.Contains($"/Admin/LinkedAudiences/Activations/Delivery/{id}", p.Body, StringComparison.Ordinal));
     }
 
     [Fact]
