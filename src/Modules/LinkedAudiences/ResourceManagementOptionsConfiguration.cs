@@ -10,6 +10,8 @@ public sealed class ResourceManagementOptionsConfiguration : IConfigureOptions<R
 
     public const string GraphEditor = "linked-audiences-graph-editor";
 
+    public const string ActivationEditor = "linked-audiences-activation-editor";
+
     private static readonly ResourceManifest Manifest = Build();
 
     public void Configure(ResourceManagementOptions options)
@@ -26,6 +28,9 @@ public sealed class ResourceManagementOptionsConfiguration : IConfigureOptions<R
             .SetVersion("1.0.0");
         manifest.DefineScript(GraphEditor)
             .SetUrl("~/LinkedAudiences/js/graph-editor/graph-editor.js")
+            .SetVersion("1.0.0");
+        manifest.DefineScript(ActivationEditor)
+            .SetUrl("~/LinkedAudiences/js/activation-editor/activation-editor.js")
             .SetVersion("1.0.0");
         manifest.DefineStyle(Builder)
             .SetUrl("~/LinkedAudiences/css/builder.css")

@@ -12,7 +12,7 @@ namespace LinkedAudiences.Drivers;
 /// The activation's plain form; the checks run when publishing (see ActivationPartHandler). Secrets are protected
 /// here on save and never put back into the form.
 /// </summary>
-public sealed class ActivationPartDisplayDriver(ISecretProtector secrets) : ContentPartDisplayDriver<ActivationPart>
+public sealed class ActivationPartDisplayDriver(ISecretProtector secrets, ActivationEditorContextSource editorContext) : ContentPartDisplayDriver<ActivationPart>
 {
     public override IDisplayResult Display(ActivationPart part, BuildPartDisplayContext context) =>
         Initialize<ActivationPartViewModel>(GetDisplayShapeType(context), m => Fill(m, part))
@@ -20,7 +20,11 @@ public sealed class ActivationPartDisplayDriver(ISecretProtector secrets) : Cont
             .Location("SummaryAdmin", "Meta:5");
 
     public override IDisplayResult Edit(ActivationPart part, BuildPartEditorContext context) =>
-        Initialize<ActivationPartViewModel>(GetEditorShapeType(context), m => Fill(m, part));
+        Initialize<ActivationPartViewModel>(GetEditorShapeType(context), async m =>
+        {
+            Fill(m, part);
+            m.EditorContextJson = await editorContext.BuildAsync();
+        });
 
     public override async Task<IDisplayResult> UpdateAsync(ActivationPart part, UpdatePartEditorContext context)
     {
@@ -30,7 +34,7 @@ public sealed class ActivationPartDisplayDriver(ISecretProtector secrets) : Cont
         return Edit(part, context);
     }
 
-    private static ActivationInput ToInput(ActivationPartViewModel m) => new()
+    internal static ActivationInput ToInput(ActivationPartViewModel m) => new()
     {
         AudienceKey = m.AudienceKey,
         Trigger = m.Trigger,
@@ -91,5 +95,7 @@ public sealed class ActivationPartDisplayDriver(ISecretProtector secrets) : Cont
         model.HasSecret = d.ProtectedSecret is not null;
         model.StoredSecretHeaders = [.. d.ProtectedHeaders.Keys.Order(StringComparer.OrdinalIgnoreCase)];
         model.DisabledReason = part.DisabledReason;
+        model.ContentItemId = part.ContentItem?.ContentItemId;
+        model.WasPublished = part.FirstPublishedUtc is not null;
     }
 }

@@ -75,4 +75,12 @@ public class ActivationPartViewModel
     public IReadOnlyList<string> StoredSecretHeaders { get; set; } = [];
 
     public string? DisabledReason { get; set; }
+
+    /// <summary>The item's id (the preview renders with it); the test event and delivery screens once it was published.</summary>
+    public string? ContentItemId { get; set; }
+
+    public bool WasPublished { get; set; }
+
+    /// <summary>The lists the editor offers (ActivationEditorContextSource), JSON.</summary>
+    public string EditorContextJson { get; set; } = "{}";
 }
