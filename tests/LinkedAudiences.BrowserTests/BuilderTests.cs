@@ -23,17 +23,7 @@ public sealed class BuilderTests(BrowserSite site) : IClassFixture<BrowserSite>
         await builder.OpenNewAsync("UC1 built by clicking", "uc1-by-clicking");
         await Screens.KeepAsync(page, "02-builder-new");
 
-        // Profiles with an account that has a credit card whose balance_status equals "Outstanding" (at least one).
-        await builder.ClickAsync("$.groups[0]", "add-entity");
-        await builder.ChooseAsync(Account + ".entity", "profile_accounts");
-        await builder.ClickAsync(Account, "add-nested");
-        await builder.ChooseAsync(Card + ".entity", "account_credit_cards");
-        await builder.ClickAsync(Card + ".where", "add");
-        await builder.ChooseAsync(Card + ".where.filters[0].property", "balance_status");
-        await builder.ChooseAsync(Card + ".where.filters[0].operator", "equals");
-        await builder.TypeAsync(Card + ".where.filters[0].value", "Outstanding");
-        await builder.ChooseAsync(Card + ".count.operator", "atLeast");
-        await builder.TypeAsync(Card + ".count.value", "1");
+        await builder.BuildUseCase1Async();
         await Screens.KeepAsync(page, "03-builder-uc1");
 
         await builder.PublishAsync();

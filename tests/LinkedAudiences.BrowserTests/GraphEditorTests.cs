@@ -3,7 +3,6 @@ using LinkedAudiences.BrowserTests.Infrastructure;
 using LinkedAudiences.Indexes;
 using LinkedAudiences.Models;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using OrchardCore.ContentManagement;
 using YesSql;
 
@@ -12,26 +11,15 @@ namespace LinkedAudiences.BrowserTests;
 /// <summary>The data graph editor in a real browser: a graph defined by picking the demo warehouse's tables, checked, then published.</summary>
 public sealed class GraphEditorTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
-    private const string CreatePath = "/Admin/Contents/ContentTypes/DataGraph/Create";
-
     [Fact]
     public async Task Define_ProfilesAccountsAndCardsByClicking_PublishesTheDemoGraphsParts()
     {
-        var page = await OpenNewAsync("Cards graph", "cards-by-clicking");
+        var page = await site.SignInAsAdminAsync();
+        var editor = new GraphEditorPage(page);
+        await editor.OpenNewAsync("Cards graph", "cards-by-clicking");
 
-        await ChooseAsync(page, "$.profile.table", "profiles");
-        await ClickAsync(page, "#la-profile-add-columns");
-        await ClickAsync(page, "#la-add-entity");
-        await ChooseAsync(page, "$.entities[0].table", "accounts");
-        await ClickAsync(page, "#la-add-entity");
-        await ChooseAsync(page, "$.entities[1].table", "credit_cards");
-        await ClickAsync(page, "#la-add-relationship");
-        await ChooseAsync(page, "$.relationships[0].to", "account");
-        await ClickAsync(page, "#la-add-relationship");
-        await ChooseAsync(page, "$.relationships[1].from", "account");
-        await ChooseAsync(page, "$.relationships[1].to", "credit_card");
-        await ClickAsync(page, "#la-validate");
-        await page.Locator("#la-graph-valid").WaitForAsync();
+        await editor.DefineProfilesAccountsAndCardsAsync();
+        Assert.True(await editor.CheckAsync());
         await Screens.KeepAsync(page, "10-graph-editor");
 
         var names = JsonNode.Parse(await page.Locator("graph-editor").EvaluateAsync<string>("""
@@ -59,14 +47,15 @@ public sealed class GraphEditorTests(BrowserSite site) : IClassFixture<BrowserSi
     [Fact]
     public async Task Check_RelationshipWithoutItsTarget_ShowsTheMessageAtThatSelectAndPublishesNothing()
     {
-        var page = await OpenNewAsync("Half a graph", "half-a-graph");
-        await ChooseAsync(page, "$.profile.table", "profiles");
-        await ClickAsync(page, "#la-add-entity");
-        await ChooseAsync(page, "$.entities[0].table", "accounts");
-        await ClickAsync(page, "#la-add-relationship");
+        var page = await site.SignInAsAdminAsync();
+        var editor = new GraphEditorPage(page);
+        await editor.OpenNewAsync("Half a graph", "half-a-graph");
+        await editor.ChooseAsync("$.profile.table", "profiles");
+        await editor.ClickAsync("#la-add-entity");
+        await editor.ChooseAsync("$.entities[0].table", "accounts");
+        await editor.ClickAsync("#la-add-relationship");
 
-        await ClickAsync(page, "#la-validate");
-        await page.Locator("#la-graph-invalid").WaitForAsync();
+        Assert.False(await editor.CheckAsync());
         await Screens.KeepAsync(page, "11-graph-editor-error");
 
         var target = page.Locator("#" + BuilderPage.IdFor("$.relationships[0].to"));
@@ -77,26 +66,6 @@ public sealed class GraphEditorTests(BrowserSite site) : IClassFixture<BrowserSi
         await new BuilderPage(page, () => site.BrowserErrorsQueue).PublishAsync();
         Assert.Null(await PublishedGraphAsync("half-a-graph"));
         Assert.NotEqual(0, await page.Locator("graph-editor .la-error").CountAsync());
-    }
-
-    private async Task<IPage> OpenNewAsync(string title, string key)
-    {
-        var page = await site.SignInAsAdminAsync();
-        await page.GotoAsync(CreatePath);
-        await page.Locator("#TitlePart_Title").FillAsync(title);
-        await page.Locator("#DataGraphPart_Key").FillAsync(key);
-        await page.Locator("#" + BuilderPage.IdFor("$.profile.table")).WaitForAsync();
-        return page;
-    }
-
-    private static Task ChooseAsync(IPage page, string path, string label) =>
-        page.Locator("#" + BuilderPage.IdFor(path)).SelectOptionAsync(new SelectOptionValue { Label = label });
-
-    private static async Task ClickAsync(IPage page, string selector)
-    {
-        var button = page.Locator(selector);
-        await button.FocusAsync();
-        await button.ClickAsync();
     }
 
     private static JsonNode Entity(JsonNode graph, string name)

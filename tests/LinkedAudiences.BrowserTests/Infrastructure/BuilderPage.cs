@@ -43,6 +43,26 @@ public sealed partial class BuilderPage(IPage page, Func<IEnumerable<string>> er
         }
     }
 
+    /// <summary>
+    /// The seeds' use case 1 by clicking: profiles with an account that has a credit card whose balance_status equals
+    /// "Outstanding", at least one (a nested entity branch with a property filter and a count filter).
+    /// </summary>
+    public async Task BuildUseCase1Async()
+    {
+        const string Account = "$.groups[0].conditions[0]";
+        const string Card = Account + ".conditions[0]";
+        await ClickAsync("$.groups[0]", "add-entity");
+        await ChooseAsync(Account + ".entity", "profile_accounts");
+        await ClickAsync(Account, "add-nested");
+        await ChooseAsync(Card + ".entity", "account_credit_cards");
+        await ClickAsync(Card + ".where", "add");
+        await ChooseAsync(Card + ".where.filters[0].property", "balance_status");
+        await ChooseAsync(Card + ".where.filters[0].operator", "equals");
+        await TypeAsync(Card + ".where.filters[0].value", "Outstanding");
+        await ChooseAsync(Card + ".count.operator", "atLeast");
+        await TypeAsync(Card + ".count.value", "1");
+    }
+
     public Task ClickAsync(string path, string suffix) => StepAsync(() => Control(path, suffix).ClickAsync());
 
     public Task ChooseAsync(string path, string value, string? suffix = null) => StepAsync(() => Control(path, suffix).SelectOptionAsync(value));
