@@ -19,7 +19,7 @@ using YesSql;
 namespace LinkedAudiences.BrowserTests;
 
 /// <summary>
-/// The whole path a content team takes, in one browser session against the real host: define a data graph over the
+/// The whole path a content team takes, in one browser session against the real host: define the demo data graph over the
 /// warehouse's tables, build use case 1 on it by clicking, preview it (the engine's member count), publish and enable
 /// it, Run now and see both runs, then a webhook activation to a loopback receiver with a Liquid mapping previewed
 /// live, a test event, and the delivery counts once the delivery task has run.
@@ -37,10 +37,10 @@ public sealed class FullFlowTests(BrowserSite site) : IClassFixture<BrowserSite>
     {
         var page = await site.SignInAsAdminAsync();
 
-        // 1. The data graph, by picking the warehouse's tables.
+        // 1. The demo data graph, by picking the warehouse's tables.
         var graphs = new GraphEditorPage(page);
         await graphs.OpenNewAsync("Cards", "cards");
-        await graphs.DefineProfilesAccountsAndCardsAsync();
+        await graphs.DefineAsync(JsonNode.Parse(RepositoryFiles.DemoGraph)!);
         Assert.True(await graphs.CheckAsync());
         var builder = new BuilderPage(page, () => site.BrowserErrorsQueue);
         await builder.PublishAsync();

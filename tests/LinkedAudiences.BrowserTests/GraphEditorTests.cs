@@ -12,6 +12,23 @@ namespace LinkedAudiences.BrowserTests;
 public sealed class GraphEditorTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
     [Fact]
+    public async Task Define_DemoGraphByClicking_PublishesExactlyTheDemoGraph()
+    {
+        var page = await site.SignInAsAdminAsync();
+        var editor = new GraphEditorPage(page);
+        var demo = JsonNode.Parse(RepositoryFiles.DemoGraph)!;
+        await editor.OpenNewAsync("Demo by clicking", "demo-by-clicking");
+
+        await editor.DefineAsync(demo);
+        Assert.True(await editor.CheckAsync());
+        await Screens.KeepAsync(page, "12-graph-editor-demo");
+        await new BuilderPage(page, () => site.BrowserErrorsQueue).PublishAsync();
+
+        var graph = JsonNode.Parse((await PublishedGraphAsync("demo-by-clicking"))?.GetOrCreate<DataGraphPart>().Graph ?? "null");
+        AssertJson(demo, graph);
+    }
+
+    [Fact]
     public async Task Define_ProfilesAccountsAndCardsByClicking_PublishesTheDemoGraphsParts()
     {
         var page = await site.SignInAsAdminAsync();

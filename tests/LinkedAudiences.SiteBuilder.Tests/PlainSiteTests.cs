@@ -39,7 +39,7 @@ public sealed partial class PlainSiteTests(PlainSite site, ITestOutputHelper out
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("Audiences", body, StringComparison.Ordinal);
         Assert.Contains("/Admin/Contents/ContentItems/DataGraph", body, StringComparison.Ordinal);
-        Assert.Contains("/Admin/Contents/ContentItems/LinkedAudience", body, StringComparison.Ordinal);
+        Assert.Contains("/Admin/LinkedAudiences/Audiences/Index", body, StringComparison.Ordinal);
         Assert.Contains("/Admin/Contents/ContentItems/Activation", body, StringComparison.Ordinal);
     }
 

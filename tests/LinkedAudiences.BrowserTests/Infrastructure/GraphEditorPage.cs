@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace LinkedAudiences.BrowserTests.Infrastructure;
@@ -34,6 +35,81 @@ public sealed class GraphEditorPage(IPage page)
         await ClickAsync("#la-add-relationship");
         await ChooseAsync("$.relationships[1].from", "account");
         await ChooseAsync("$.relationships[1].to", "credit_card");
+    }
+
+    /// <summary>
+    /// Clicks <paramref name="graph"/> (a graph over the warehouse's tables, e.g. docs/examples/demo.graph.json) into
+    /// the editor the way a person would: tables picked from the lists, every column as a trait, nested traits, event
+    /// properties and context keys and entity labels typed, relationship ends picked (junction tables where the graph has
+    /// one). Keys, entity names, relationship names and join columns are left to the editor's guesses.
+    /// </summary>
+    public async Task DefineAsync(JsonNode graph)
+    {
+        var profile = graph["profile"]!;
+        await ChooseAsync("$.profile.table", (string)profile["table"]!);
+        await ClickAsync("#la-profile-add-columns");
+        var traits = profile["traits"]!.AsArray();
+        for (var i = 0; i < traits.Count; i++)
+        {
+            var trait = traits[i]!;
+            if (trait["path"] is null)
+            {
+                continue;
+            }
+
+            await ClickAsync("#la-profile-add-trait");
+            var path = $"$.profile.traits[{i}]";
+            await Page.Locator("#" + BuilderPage.IdFor(path + ".name")).FillAsync((string)trait["name"]!);
+            await Page.Locator("#" + BuilderPage.IdFor(path, "source")).SelectOptionAsync("path");
+            await Page.Locator("#" + BuilderPage.IdFor(path + ".path")).FillAsync((string)trait["path"]!);
+            await Page.Locator("#" + BuilderPage.IdFor(path + ".type")).SelectOptionAsync((string)trait["type"]!);
+        }
+
+        if (graph["events"] is { } events)
+        {
+            await Page.Locator("#la-events-enabled").CheckAsync();
+            await ChooseAsync("$.events.table", (string)events["table"]!);
+            foreach (var list in new[] { "properties", "context" })
+            {
+                var keys = events[list]!.AsArray();
+                for (var i = 0; i < keys.Count; i++)
+                {
+                    await ClickAsync("#" + BuilderPage.IdFor($"$.events.{list}", "add"));
+                    await Page.Locator("#" + BuilderPage.IdFor($"$.events.{list}[{i}].name")).FillAsync((string)keys[i]!["name"]!);
+                    await Page.Locator("#" + BuilderPage.IdFor($"$.events.{list}[{i}].type")).SelectOptionAsync((string)keys[i]!["type"]!);
+                }
+            }
+        }
+
+        var entities = graph["entities"]!.AsArray();
+        for (var i = 0; i < entities.Count; i++)
+        {
+            await ClickAsync("#la-add-entity");
+            await ChooseAsync($"$.entities[{i}].table", (string)entities[i]!["table"]!);
+            if ((string?)entities[i]!["label"] is { } label)
+            {
+                await Page.Locator("#" + BuilderPage.IdFor($"$.entities[{i}].label")).FillAsync(label);
+            }
+        }
+
+        var relationships = graph["relationships"]!.AsArray();
+        for (var i = 0; i < relationships.Count; i++)
+        {
+            var relationship = relationships[i]!;
+            var path = $"$.relationships[{i}]";
+            await ClickAsync("#la-add-relationship");
+            if ((string)relationship["from"]! != "profile")
+            {
+                await ChooseAsync(path + ".from", (string)relationship["from"]!);
+            }
+
+            await ChooseAsync(path + ".to", (string)relationship["to"]!);
+            if (relationship["junction"] is { } junction)
+            {
+                await Page.Locator("#" + BuilderPage.IdFor(path, "kind")).SelectOptionAsync("junction");
+                await ChooseAsync(path + ".junction.table", (string)junction["table"]!);
+            }
+        }
     }
 
     /// <summary>Checks the graph through the API and waits for the verdict ("valid" or "invalid").</summary>

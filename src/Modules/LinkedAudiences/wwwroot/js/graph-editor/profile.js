@@ -1,5 +1,5 @@
 // The profile source (table, id column, traits) and the optional event source of a data graph.
-import { button, field, h, input, select } from '../builder/dom.js';
+import { button, field, h, idFor, input, select } from '../builder/dom.js';
 import { TYPES, Tables, setTable } from './tables.js';
 
 const typeOptions = TYPES.map(t => [t, t]);
@@ -110,11 +110,11 @@ function keyList(ed, list, path, noun) {
     field(`${noun} ${i + 1} name`, input(`${path}[${i}].name`, item.name, v => { item.name = v; ed.changed(false); }, { spellcheck: 'false' })),
     field(`${noun} ${i + 1} type`, select(`${path}[${i}].type`, typeOptions, item.type, v => { item.type = v; ed.changed(false); })),
     h('div', { class: 'col-auto' }, button('Remove', () => { list.splice(i, 1); ed.changed(true); },
-      { label: `Remove ${noun.toLowerCase()} ${i + 1}`, variant: 'outline-danger', id: `${path.replace(/\W+/g, '-')}-${i}-remove` }))));
+      { label: `Remove ${noun.toLowerCase()} ${i + 1}`, variant: 'outline-danger', id: idFor(`${path}[${i}]`, 'remove') }))));
   return h('div', { class: 'mb-2', 'data-la-path': path },
     h('h3', { class: 'h6 mt-2', text: `${noun}s` }),
     rows,
-    button(`+ ${noun}`, () => { list.push({ name: '', type: 'STRING' }); ed.changed(true); }, { label: `Add an ${noun.toLowerCase()}`, id: `${path.replace(/\W+/g, '-')}-add` }));
+    button(`+ ${noun}`, () => { list.push({ name: '', type: 'STRING' }); ed.changed(true); }, { label: `Add ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun.toLowerCase()}`, id: idFor(path, 'add') }));
 }
 
 /** A table select that writes table (and schema) into `node`, then lets `reset` fill what follows from the table. */
