@@ -3,8 +3,11 @@ using System.Text;
 
 namespace LinkedAudiences.Core.Templates;
 
-/// <summary>A string writer that stops a render once it has produced more than its limit.</summary>
-internal sealed class BoundedWriter(int limit) : StringWriter(CultureInfo.InvariantCulture)
+/// <summary>
+/// A string writer that stops a render once it has produced more than its limit, or once its time budget is spent (a
+/// renderer whose engine takes no cancellation checks the budget at each write).
+/// </summary>
+public sealed class BoundedWriter(int limit, CancellationToken budget = default) : StringWriter(CultureInfo.InvariantCulture)
 {
     public override void Write(char value)
     {
@@ -56,6 +59,7 @@ internal sealed class BoundedWriter(int limit) : StringWriter(CultureInfo.Invari
 
     private void Check(int adding)
     {
+        budget.ThrowIfCancellationRequested();
         if (GetStringBuilder().Length + adding > limit)
         {
             throw new OutputLimitException(limit);
@@ -63,5 +67,5 @@ internal sealed class BoundedWriter(int limit) : StringWriter(CultureInfo.Invari
     }
 }
 
-internal sealed class OutputLimitException(int limit)
+public sealed class OutputLimitException(int limit)
     : Exception($"The template's output exceeds the limit of {limit.ToString(CultureInfo.InvariantCulture)} characters.");

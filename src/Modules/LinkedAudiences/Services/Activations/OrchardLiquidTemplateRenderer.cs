@@ -45,7 +45,7 @@ public sealed partial class OrchardLiquidTemplateRenderer(
         var properties = model.Select(p => new KeyValuePair<string, FluidValue>(p.Key, FluidValue.Create(p.Value, options))).ToList();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_budget);
-        using var writer = new LimitedWriter(_limits.MaxOutputLength, timeout.Token);
+        using var writer = new BoundedWriter(_limits.MaxOutputLength, timeout.Token);
         // Orchard's Liquid builds its scope from the current HttpContext. Orchard's own background service gives its
         // tasks one; a tick run another way (a test, a host's own loop) has none, so one stands in for the render.
         var standIn = httpContextAccessor is { HttpContext: null } && services is not null;
@@ -98,65 +98,4 @@ public sealed partial class OrchardLiquidTemplateRenderer(
 
     [GeneratedRegex(@"\((\d+):(\d+)\)")]
     private static partial Regex Position();
-
-    /// <summary>Stops a render once it has written more than its limit or outlived its budget.</summary>
-    private sealed class LimitedWriter(int limit, CancellationToken budget) : StringWriter(CultureInfo.InvariantCulture)
-    {
-        public override void Write(char value)
-        {
-            Check(1);
-            base.Write(value);
-        }
-
-        public override void Write(char[] buffer, int index, int count)
-        {
-            Check(count);
-            base.Write(buffer, index, count);
-        }
-
-        public override void Write(string? value)
-        {
-            Check(value?.Length ?? 0);
-            base.Write(value);
-        }
-
-        public override void Write(ReadOnlySpan<char> buffer)
-        {
-            Check(buffer.Length);
-            base.Write(buffer);
-        }
-
-        public override Task WriteAsync(char value)
-        {
-            Write(value);
-            return Task.CompletedTask;
-        }
-
-        public override Task WriteAsync(string? value)
-        {
-            Write(value);
-            return Task.CompletedTask;
-        }
-
-        public override Task WriteAsync(char[] buffer, int index, int count)
-        {
-            Write(buffer, index, count);
-            return Task.CompletedTask;
-        }
-
-        public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default)
-        {
-            Write(buffer.Span);
-            return Task.CompletedTask;
-        }
-
-        private void Check(int adding)
-        {
-            budget.ThrowIfCancellationRequested();
-            if (GetStringBuilder().Length + adding > limit)
-            {
-                throw new InvalidOperationException($"The template's output exceeds the limit of {limit.ToString(CultureInfo.InvariantCulture)} characters.");
-            }
-        }
-    }
 }
