@@ -1,55 +1,15 @@
 using LinkedAudiences.BrowserTests.Infrastructure;
-using LinkedAudiences.Core.Demo;
-using LinkedAudiences.Core.Sql.Dialects;
-using LinkedAudiences.Models;
-using LinkedAudiences.Warehouses.DuckDb;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OrchardCore.Entities;
-using OrchardCore.Settings;
 
 namespace LinkedAudiences.BrowserTests;
 
 /// <summary>The audience screens in a real browser: the list, enabling a demo audience on its Overview, its explorer, and the Runs tab.</summary>
 public sealed class AudienceScreensTests(BrowserSite site) : IClassFixture<BrowserSite>, IAsyncLifetime
 {
-    private readonly string _warehouse = Path.Combine(Path.GetTempPath(), "la-browser-tests", $"screens-{Guid.NewGuid():N}.duckdb");
+    public Task InitializeAsync() => site.UseNewDemoWarehouseAsync(300);
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(_warehouse)!);
-        await using (var warehouse = await DuckDbWarehouse.OpenAsync(_warehouse, DuckDbDialect.Instance, CancellationToken.None))
-        {
-            await DemoWarehouseBuilder.BuildAsync(warehouse, new DemoWarehouseOptions { Profiles = 300 }, CancellationToken.None);
-        }
-
-        await site.InTenantAsync(async services =>
-        {
-            var siteService = services.GetRequiredService<ISiteService>();
-            var settings = await siteService.LoadSiteSettingsAsync();
-            settings.Alter<LinkedAudiencesSettings>(s =>
-            {
-                s.WarehouseKind = "duckdb";
-                s.DuckDbPath = _warehouse;
-            });
-            await siteService.UpdateSiteSettingsAsync(settings);
-            return true;
-        });
-    }
-
-    public Task DisposeAsync()
-    {
-        try
-        {
-            File.Delete(_warehouse);
-        }
-        catch (IOException)
-        {
-            // Still open in a finishing request; the temp folder is cleaned by the OS.
-        }
-
-        return Task.CompletedTask;
-    }
+    // The warehouse file lives in the site's App_Data, which the fixture removes.
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task OverviewAndRuns_EnableADemoAudience_ShowsItsMembersAndItsRun()

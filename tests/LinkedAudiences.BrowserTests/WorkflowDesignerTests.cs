@@ -1,15 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using LinkedAudiences.BrowserTests.Infrastructure;
-using LinkedAudiences.Core.Demo;
 using LinkedAudiences.Core.Sql;
 using LinkedAudiences.Core.Sql.Dialects;
-using LinkedAudiences.Models;
 using LinkedAudiences.Warehouses.DuckDb;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OrchardCore.Entities;
-using OrchardCore.Settings;
 using OrchardCore.Workflows.Services;
 
 namespace LinkedAudiences.BrowserTests;
@@ -31,46 +27,18 @@ public sealed class WorkflowDesignerTests(BrowserSite site) : IClassFixture<Brow
 
     private static readonly string[] TaskTitles = ["Run linked audience", "Check audience membership"];
 
-    private readonly string _warehouse = Path.Combine(Path.GetTempPath(), "la-browser-tests", $"designer-{Guid.NewGuid():N}.duckdb");
+    private string _warehouse = string.Empty;
     private readonly WebhookReceiver _receiver = new();
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_warehouse)!);
-        await using (var warehouse = await DuckDbWarehouse.OpenAsync(_warehouse, DuckDbDialect.Instance, CancellationToken.None))
-        {
-            await DemoWarehouseBuilder.BuildAsync(warehouse, new DemoWarehouseOptions { Profiles = 200 }, CancellationToken.None);
-        }
-
-        await site.InTenantAsync(async services =>
-        {
-            var siteService = services.GetRequiredService<ISiteService>();
-            var settings = await siteService.LoadSiteSettingsAsync();
-            settings.Alter<LinkedAudiencesSettings>(s =>
-            {
-                s.WarehouseKind = "duckdb";
-                s.DuckDbPath = _warehouse;
-            });
-            await siteService.UpdateSiteSettingsAsync(settings);
-            return true;
-        });
+        _warehouse = await site.UseNewDemoWarehouseAsync(200);
     }
 
     public void Dispose() => _receiver.Dispose();
 
-    public Task DisposeAsync()
-    {
-        try
-        {
-            File.Delete(_warehouse);
-        }
-        catch (IOException)
-        {
-            // Still open in a finishing request; the temp folder is cleaned by the OS.
-        }
-
-        return Task.CompletedTask;
-    }
+    // The warehouse file lives in the site's App_Data, which the fixture removes.
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Designer_ProfileEnteredToHttpRequest_FiresOncePerEnteredMemberOnEnableAndRunNow()

@@ -169,6 +169,33 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// A demo warehouse of its own for a test class (under this site's App_Data, removed with it), made the tenant's
+    /// warehouse in the site settings. Returns its path.
+    /// </summary>
+    public async Task<string> UseNewDemoWarehouseAsync(int profiles)
+    {
+        var path = Path.Combine(_appData, $"warehouse-{Guid.NewGuid():N}.duckdb");
+        await using (var warehouse = await LinkedAudiences.Warehouses.DuckDb.DuckDbWarehouse.OpenAsync(path, LinkedAudiences.Core.Sql.Dialects.DuckDbDialect.Instance, CancellationToken.None))
+        {
+            await LinkedAudiences.Core.Demo.DemoWarehouseBuilder.BuildAsync(warehouse, new LinkedAudiences.Core.Demo.DemoWarehouseOptions { Profiles = profiles }, CancellationToken.None);
+        }
+
+        await InTenantAsync(async services =>
+        {
+            var siteService = services.GetRequiredService<OrchardCore.Settings.ISiteService>();
+            var settings = await siteService.LoadSiteSettingsAsync();
+            OrchardCore.Entities.EntityExtensions.Alter<LinkedAudiences.Models.LinkedAudiencesSettings>(settings, s =>
+            {
+                s.WarehouseKind = "duckdb";
+                s.DuckDbPath = path;
+            });
+            await siteService.UpdateSiteSettingsAsync(settings);
+            return true;
+        });
+        return path;
+    }
+
     /// <summary>Runs <paramref name="work"/> in a scope of the Default tenant.</summary>
     public async Task<T> InTenantAsync<T>(Func<IServiceProvider, Task<T>> work)
     {
